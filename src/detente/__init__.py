@@ -1,0 +1,5 @@
+"""Detente: source-attributed political event data from news articles."""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"

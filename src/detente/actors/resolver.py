@@ -1,0 +1,340 @@
+"""Resolve actor mentions in a parsed document to :class:`~detente.models.Actor` records.
+
+Mentions are found with spaCy's PhraseMatcher over the lexicon; an argument of an event (a token
+and the part of its subtree that names it: compounds, adjectives, possessives, "of"-phrases,
+appositions) is resolved by combining the mentions it contains: a person or organisation gives the
+entity, a country/demonym/metonym the country, a sector noun the sector ("Russian police" → RUS/COP).
+Sector-only mentions ("the Foreign Ministry") and pronouns take the country of the nearest fitting
+actor earlier in the document, kept in a :class:`DocMemory`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from detente.actors.lexicon import ROLE_TITLES, Entry, Lexicon, normalise
+from detente.models import Actor
+
+# Dependency labels that stay inside the phrase naming an actor.
+NAME_DEPS = {"compound", "amod", "poss", "det", "nmod", "flat", "nummod", "case", "appos", "punct", "quantmod"}
+NAME_PREPS = {"of", "from"}
+PRONOUNS_PERSON = {"he", "she", "him", "her", "his"}
+PRONOUNS_GROUP = {"it", "they", "them", "its", "their"}
+# Posts that stand in a foreign capital: "the embassy in Kyiv" is not Ukraine's.
+FOREIGN_POSTS = {"embassy", "ambassador", "envoy", "consulate", "consul", "mission", "diplomat", "attache",
+                 "attaché", "representative", "delegation", "correspondent", "bureau", "office"}
+KIND_RANK = {"person": 0, "org": 1, "country": 2, "metonym": 2, "people": 3, "demonym": 3, "sector": 4}
+
+
+@dataclass
+class Mention:
+    """A dictionary match in a document: token span and the senses it may have."""
+
+    start: int
+    end: int
+    entries: list[Entry]
+
+
+@dataclass
+class DocMemory:
+    """What the coder learned earlier in the same document: people by surname, recent actors."""
+
+    people: dict[str, Actor] = field(default_factory=dict)
+    recent: list[Actor] = field(default_factory=list)
+
+    def remember(self, actor: Actor) -> None:
+        """Note ``actor`` as the most recent one mentioned."""
+        self.recent.append(actor)
+        if len(self.recent) > 30:
+            del self.recent[:10]
+
+    def last_human(self) -> Actor | None:
+        """The most recent person, else the most recent actor that is not a whole country."""
+        return self.last(person=True) or next(
+            (a for a in reversed(self.recent) if a.entity_id is None or not a.entity_id.startswith("country:")),
+            None,
+        )
+
+    def last(self, *, person: bool | None = None, country_only: bool = False) -> Actor | None:
+        """The most recent actor that fits (a person, or a country/organisation)."""
+        for actor in reversed(self.recent):
+            is_person = bool(actor.entity_id and actor.entity_id.startswith("person:"))
+            if person is True and not is_person:
+                continue
+            if person is False and is_person:
+                continue
+            if country_only and not actor.country:
+                continue
+            return actor
+        return None
+
+
+class ActorResolver:
+    """Finds actor mentions in a Doc and turns argument tokens into actors."""
+
+    def __init__(self, lexicon: Lexicon, nlp: Any) -> None:
+        self.lexicon = lexicon
+        self.cased = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.uncased = PhraseMatcher(nlp.vocab, attr="LOWER")
+        cased = sorted(s for s in lexicon.surfaces if is_acronym(s))
+        uncased = sorted({s.lower() for s in lexicon.surfaces if not is_acronym(s)})
+        self.cased.add("ACTOR", list(nlp.tokenizer.pipe(cased)))
+        self.uncased.add("ACTOR", list(nlp.tokenizer.pipe(uncased)))
+
+    # -- finding mentions ---------------------------------------------------------------------
+    def mentions(self, doc: Doc) -> dict[int, Mention]:
+        """Dictionary matches in ``doc``, indexed by every token they cover."""
+        spans = [doc[s:e] for _, s, e in self.cased(doc)] + [doc[s:e] for _, s, e in self.uncased(doc)]
+        found: dict[int, Mention] = {}
+        for span in filter_spans(spans):
+            entries = self._senses(span)
+            if not entries:
+                continue
+            mention = Mention(span.start, span.end, entries)
+            for i in range(span.start, span.end):
+                found[i] = mention
+        return found
+
+    def _senses(self, span: Span) -> list[Entry]:
+        entries = self.lexicon.lookup(span.text)
+        if not entries:
+            return []
+        first = span[0]
+        proper = first.is_title or first.is_upper or first.text[:1].isupper()
+        kept = [e for e in entries if e.kind == "sector" or proper]
+        return kept
+
+    # -- resolving arguments --------------------------------------------------------------------
+    def resolve_token(
+        self, token: Token, mentions: dict[int, Mention], day: dt.date | None, memory: DocMemory
+    ) -> Actor | None:
+        """The actor named by the phrase headed by ``token``, or None when it names no actor."""
+        lower = token.lower_
+        if token.pos_ == "PRON" or lower in PRONOUNS_PERSON | PRONOUNS_GROUP:
+            if lower in PRONOUNS_PERSON:
+                return _as_pronoun(memory.last_human(), token.text)
+            if lower in PRONOUNS_GROUP:
+                return _as_pronoun(memory.last(person=False, country_only=True), token.text)
+            return None
+        phrase = name_tokens(token)
+        found: list[Mention] = []
+        for tok in phrase:
+            mention = mentions.get(tok.i)
+            if mention is not None and mention not in found:
+                found.append(mention)
+        text = _phrase_text(token, phrase)
+        if not any(e.kind != "sector" for m in found for e in m.entries) and token.lemma_.lower() not in FOREIGN_POSTS:
+            # "the Foreign Ministry in Baku": a domestic institution located in a capital belongs to it
+            found.extend(_located_in(token, mentions))
+        actor = self.combine(found, text, day, memory, head=token, mentions_index=mentions)
+        owner = next((c for c in token.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+        if owner is not None and (actor is None or actor.country is None or not found):
+            # "its editor", "their embassy": the owner's country, the head noun's sector
+            resolved_owner = self.resolve_token(owner, mentions, day, memory)
+            if resolved_owner is not None:
+                sector = (actor.sector if actor is not None and found else None) or resolved_owner.sector
+                actor = Actor(text=text, name=resolved_owner.name, country=resolved_owner.country,
+                              sector=sector, entity_id=None)
+        if actor is None and token.ent_type_ == "PERSON":
+            learned = memory.people.get(normalise(token.text)) or memory.people.get(
+                normalise(_surname(token))
+            )
+            if learned is not None:
+                actor = learned.model_copy(update={"text": text})
+        return actor
+
+    def combine(
+        self,
+        found: list[Mention],
+        text: str,
+        day: dt.date | None,
+        memory: DocMemory | None,
+        *,
+        head: Token | None = None,
+        mentions_index: dict[int, Mention] | None = None,
+    ) -> Actor | None:
+        """Merge the senses of the mentions of one phrase into an actor."""
+        country: str | None = None
+        sector: str | None = None
+        name: str | None = None
+        entity: str | None = None
+        head_sector: str | None = None
+        title_role: str | None = None
+        ranked = sorted(
+            ((m, _best_entry(m.entries, day, self.lexicon)) for m in found),
+            key=lambda pair: KIND_RANK[pair[1].kind],
+        )
+        for mention, entry in ranked:
+            if entry.kind == "person":
+                term = self._term_for(entry.key, day)
+                if term is None and day is not None:
+                    continue
+                country = country or entry.country
+                name = name or (term.name if term else entry.name)
+                entity = entity or entry.key
+                sector = sector or "GOV"
+            elif entry.kind == "org":
+                if country is None:
+                    country, name, entity = entry.key, entry.name, f"org:{entry.key}"
+                sector = sector or entry.sector
+            elif entry.kind in ("country", "metonym"):
+                if country is None:
+                    country, entity = entry.key, f"country:{entry.key}"
+                    name = name or entry.name
+            elif entry.kind in ("people", "demonym"):
+                if country is None:
+                    country = entry.key
+                    name = name or entry.name
+                if entry.kind == "people":
+                    head_sector = head_sector or "CVL"
+            elif entry.kind == "sector":
+                is_head = head is not None and mention.start <= head.i < mention.end
+                if is_head or head_sector is None:
+                    head_sector = entry.sector if is_head else (head_sector or entry.sector)
+                if entry.country and country is None:
+                    country = entry.country
+                title_role = title_role or _title_role(entry.name)
+        if country is None and head_sector is None and entity is None:
+            return None
+        if entity and entity.startswith("person:"):
+            final_sector = "GOV"
+        else:
+            final_sector = head_sector or sector or ("GOV" if country else None)
+        if country is None and memory is not None:
+            context = memory.last(person=None, country_only=True)
+            country = context.country if context else None
+            if country is None:
+                return None
+        if entity is None and title_role and country and day is not None:
+            holder = self.holder_of(country, title_role, day)
+            if holder is not None:
+                name, entity = holder
+        if entity is None and country is not None and head_sector is None:
+            entity = f"country:{country}"  # the country itself ("Russia", "Baku", "the Kremlin")
+        return Actor(text=text, name=name, country=country, sector=final_sector, entity_id=entity)
+
+    def _term_for(self, person_id: str, day: dt.date | None) -> Any:
+        terms = self.lexicon.terms_of(person_id)
+        if day is None:
+            return terms[-1] if terms else None
+        for term in terms:
+            if term.covers(day):
+                return term
+        return None
+
+    def holder_of(self, country: str, role: str, day: dt.date) -> tuple[str, str] | None:
+        """(name, entity id) of who held ``role`` in ``country`` on ``day``."""
+        for pid, terms in self.lexicon.terms.items():
+            for term in terms:
+                if term.country == country and term.role == role and term.covers(day):
+                    return term.name, pid
+        return None
+
+    def learn_appositions(self, sent: Span, mentions: dict[int, Mention], day: dt.date | None,
+                          memory: DocMemory) -> None:
+        """Learn people introduced by apposition: "Anna Petrova, editor of the state agency's Baku bureau"."""
+        for token in sent:
+            if token.dep_ != "appos":
+                continue
+            pairs = [(token.head, token), (token, token.head)]
+            for person, description in pairs:
+                if person.ent_type_ != "PERSON" or any(person.i == m for m in mentions):
+                    continue
+                described = self.resolve_token(description, mentions, day, DocMemory())
+                if described is None or described.country is None:
+                    continue
+                full = " ".join(t.text for t in person.subtree if t.ent_type_ == "PERSON" and
+                                t.dep_ in ("compound", "flat") or t.i == person.i)
+                actor = Actor(text=full, name=full, country=described.country,
+                              sector=described.sector, entity_id=f"learned:{normalise(full)}")
+                memory.people[normalise(full)] = actor
+                memory.people[normalise(person.text)] = actor
+                memory.remember(actor)
+
+    def resolve_text(self, text: str, nlp: Any, day: dt.date | None = None, context: str | None = None) -> Actor | None:
+        """Resolve a free-standing mention ("the Azerbaijani president", "Baku") for ``detente resolve``."""
+        memory = DocMemory()
+        if context:
+            ctx = nlp.make_doc(context)
+            for mention in {id(m): m for m in self.mentions(ctx).values()}.values():
+                actor = self.combine([mention], ctx[mention.start:mention.end].text, day, None)
+                if actor is not None and actor.country:
+                    memory.remember(actor)
+        doc = nlp.make_doc(text)
+        found = list({id(m): m for m in self.mentions(doc).values()}.values())
+        found.sort(key=lambda m: m.start)
+        head = doc[len(doc) - 1] if len(doc) else None
+        return self.combine(found, text, day, memory, head=head)
+
+
+def name_tokens(token: Token) -> list[Token]:
+    """The tokens of the phrase headed by ``token`` that name it (no relative clauses, no places)."""
+    out = [token]
+    stack = [token]
+    while stack:
+        current = stack.pop()
+        for child in current.children:
+            keep = child.dep_ in NAME_DEPS or (child.dep_ == "prep" and child.lower_ in NAME_PREPS)
+            if current.dep_ == "prep":
+                keep = child.dep_ == "pobj"
+            if keep:
+                out.append(child)
+                stack.append(child)
+    return sorted(out, key=lambda t: t.i)
+
+
+def _located_in(token: Token, mentions: dict[int, Mention]) -> list[Mention]:
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in ("in", "at"):
+            for pobj in child.children:
+                mention = mentions.get(pobj.i)
+                if mention is not None and any(e.kind in ("metonym", "country") for e in mention.entries):
+                    return [mention]
+    return []
+
+
+def _phrase_text(head: Token, phrase: list[Token]) -> str:
+    kept = [t for t in phrase if t.dep_ != "punct" or head.i > t.i > phrase[0].i]
+    if not kept:
+        return head.text
+    doc = head.doc
+    start, end = kept[0].i, kept[-1].i + 1
+    if doc[start].dep_ == "det" and doc[start].lower_ in ("the", "a", "an"):
+        start += 1
+    return doc[start:end].text if start < end else head.text
+
+
+def _best_entry(entries: list[Entry], day: dt.date | None, lexicon: Lexicon) -> Entry:
+    ranked = sorted(entries, key=lambda e: KIND_RANK[e.kind])
+    if day is not None:
+        for entry in ranked:
+            if entry.kind == "person" and any(t.covers(day) for t in lexicon.terms_of(entry.key)):
+                return entry
+    return ranked[0]
+
+
+def _title_role(term: str) -> str | None:
+    for role, titles in ROLE_TITLES.items():
+        if term in titles:
+            return role
+    return None
+
+
+def _as_pronoun(actor: Actor | None, text: str) -> Actor | None:
+    return actor.model_copy(update={"text": text}) if actor is not None else None
+
+
+def _surname(token: Token) -> str:
+    return token.text
+
+
+def is_acronym(surface: str) -> bool:
+    """Short all-capital forms ("US", "UN", "FSB") are matched case-sensitively ("us" is a pronoun)."""
+    letters = surface.replace(".", "")
+    return letters.isupper() and len(letters) <= 5

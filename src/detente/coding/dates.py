@@ -1,0 +1,172 @@
+"""Step 4 of coding: the date of an event, from spaCy DATE spans resolved against publication date.
+
+Only DATE/TIME entity spans are parsed (never free text: a search over whole sentences finds false
+dates in "may" and "March"). dateparser does the parsing; this module adds what it lacks: weekday
+names anchored on the publication day, "last/this year" inside longer expressions, month qualifiers
+("mid-October"), ranges ("between May and July") and the precision of each result.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from dateparser.date import DateDataParser
+
+WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+DURATION = re.compile(r"\b(years?|months?|weeks?|days?|hours?|decades?|minutes?)\b(?! ago)(?! earlier)(?! later)")
+DURATION_OK = re.compile(r"\b(last|this|next|previous|past|ago|earlier|later|before|after)\b")
+QUALIFIERS = re.compile(
+    r"^(?:the\s+)?(?:early|mid|late|middle of|end of|beginning of|start of|first half of|second half of)[\s-]+",
+    re.IGNORECASE,
+)
+RANGE = re.compile(r"^(?:between|from)\s+(.+?)\s+(?:and|to|until|till|through)\s+(.+)$", re.IGNORECASE)
+AGE = re.compile(r"\b(old|aged|annual|daily|weekly|monthly|anniversary|years?-long)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class ResolvedDate:
+    """An ISO date (or ``start/end`` range), its precision and the words it came from."""
+
+    date: str
+    precision: str
+    text: str
+
+
+class DateResolver:
+    """Resolves date expressions relative to a publication date (cached per expression and date)."""
+
+    def __init__(self) -> None:
+        self._parser = DateDataParser(
+            languages=["en"],
+            settings={"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False},
+        )
+
+    def resolve(self, text: str, published: dt.date | None, *, future: bool = False) -> ResolvedDate | None:
+        """Resolve ``text`` ("on 9 October", "in December 2024", "last year") or return None."""
+        return self._cached(text.strip(), published, future)
+
+    @lru_cache(maxsize=8192)  # noqa: B019 - one resolver per pipeline, bounded cache
+    def _cached(self, text: str, published: dt.date | None, future: bool) -> ResolvedDate | None:
+        cleaned = _clean(text, published)
+        if not cleaned or AGE.search(cleaned):
+            return None
+        if DURATION.search(cleaned) and not DURATION_OK.search(cleaned):
+            return None
+        ranged = RANGE.match(cleaned)
+        if ranged:
+            first = self._single(ranged.group(1), published, future)
+            second = self._single(ranged.group(2), published, future)
+            if first and second:
+                start = _period_start(first)
+                end = _period_end(second)
+                if start <= end:
+                    return ResolvedDate(f"{start.isoformat()}/{end.isoformat()}", "range", text)
+            return None
+        single = self._single(cleaned, published, future)
+        if single is None:
+            return None
+        day, precision = single
+        if precision == "week":
+            monday = day - dt.timedelta(days=day.weekday())
+            sunday = monday + dt.timedelta(days=6)
+            return ResolvedDate(f"{monday.isoformat()}/{sunday.isoformat()}", "range", text)
+        return ResolvedDate(_format(day, precision), precision, text)
+
+    def _single(self, text: str, published: dt.date | None, future: bool) -> tuple[dt.date, str] | None:
+        text = text.strip().lower()
+        weekday = _weekday(text, published, future)
+        if weekday is not None:
+            return weekday, "day"
+        if published is not None and text in ("earlier this month", "this month", "late this month"):
+            return published, "month"
+        qualified = QUALIFIERS.sub("", text)
+        base = dt.datetime.combine(published, dt.time(12)) if published else dt.datetime.now()
+        settings = {
+            "RELATIVE_BASE": base,
+            "PREFER_DATES_FROM": "future" if future else "past",
+        }
+        parsed = self._parser.get_date_data(qualified, date_formats=None)
+        if parsed is None or parsed.date_obj is None:
+            return None
+        if published is not None:
+            # Re-parse with the publication date as the base (DateDataParser settings are per call).
+            from dateparser import parse
+
+            date_obj = parse(qualified, languages=["en"], settings=settings)  # type: ignore[arg-type]
+            if date_obj is None:
+                return None
+        else:
+            date_obj = parsed.date_obj
+        period = parsed.period or "day"
+        precision = {"day": "day", "time": "day", "week": "week", "month": "month", "year": "year"}[period]
+        if qualified != text and precision == "day" and not re.search(r"\d", qualified):
+            precision = "month"
+        if re.fullmatch(r"\d{4}", qualified):
+            precision = "year"
+            date_obj = date_obj.replace(month=1, day=1)
+        return date_obj.date(), precision
+
+
+def _clean(text: str, published: dt.date | None) -> str:
+    text = re.sub(r"^(on|in|at|since|by|during|from early|as of)\s+", "", text.strip(), flags=re.IGNORECASE)
+    text = re.sub(r"^(shortly|just|soon)\s+(after|before)\s+\w+\s+(on\s+)?", "", text, flags=re.IGNORECASE)
+    text = re.sub(r"^the\s+(night|morning|evening|afternoon)\s+of\s+", "", text, flags=re.IGNORECASE)
+    text = re.sub(r"\s+(night|morning|evening|afternoon)$", "", text, flags=re.IGNORECASE)
+    if published is not None:
+        year = published.year
+        text = re.sub(r"\blast year\b", str(year - 1), text, flags=re.IGNORECASE)
+        text = re.sub(r"\bthis year\b", str(year), text, flags=re.IGNORECASE)
+        text = re.sub(r"\bnext year\b", str(year + 1), text, flags=re.IGNORECASE)
+    return text.strip(" ,.")
+
+
+def _weekday(text: str, published: dt.date | None, future: bool) -> dt.date | None:
+    words = text.replace(",", " ").split()
+    if published is None or not words:
+        return None
+    modifier = words[0] if len(words) == 2 else ""
+    name = words[-1] if len(words) <= 2 else ""
+    if name not in WEEKDAYS or modifier not in ("", "last", "this", "next", "on", "early", "late"):
+        return None
+    delta = (published.weekday() - WEEKDAYS[name]) % 7
+    if future or modifier == "next":
+        ahead = (WEEKDAYS[name] - published.weekday()) % 7 or 7
+        return published + dt.timedelta(days=ahead)
+    if modifier == "last" and delta == 0:
+        delta = 7
+    return published - dt.timedelta(days=delta)
+
+
+def _format(day: dt.date, precision: str) -> str:
+    if precision == "month":
+        return f"{day.year:04d}-{day.month:02d}"
+    if precision == "year":
+        return f"{day.year:04d}"
+    return day.isoformat()
+
+
+def _period_start(single: tuple[dt.date, str]) -> dt.date:
+    day, precision = single
+    if precision == "week":
+        return day - dt.timedelta(days=day.weekday())
+    if precision == "month":
+        return day.replace(day=1)
+    if precision == "year":
+        return day.replace(month=1, day=1)
+    return day
+
+
+def _period_end(single: tuple[dt.date, str]) -> dt.date:
+    day, precision = single
+    if precision == "week":
+        return day + dt.timedelta(days=6 - day.weekday())
+    if precision == "month":
+        return day.replace(day=calendar.monthrange(day.year, day.month)[1])
+    if precision == "year":
+        return day.replace(month=12, day=31)
+    return day

@@ -1,0 +1,152 @@
+"""Load and validate the coding knowledge: PLOVER table, trigger patterns, modality cues."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from detente.data_files import load_yaml
+from detente.errors import KnowledgeError
+
+
+@dataclass(frozen=True)
+class TypeInfo:
+    """A PLOVER type's quad class, intensity and allowed modes."""
+
+    quad_class: str
+    intensity: float
+    modes: frozenset[str]
+
+
+@dataclass(frozen=True)
+class VerbRule:
+    """A verb pattern: lemma (plus words that must hang off it), type, mode and conditions."""
+
+    event_type: str
+    mode: str | None
+    lemma: str
+    extra: tuple[str, ...] = ()
+    objects: frozenset[str] | None = None
+    object_actor: bool = False
+    subject_sectors: frozenset[str] | None = None
+
+
+@dataclass(frozen=True)
+class NounRule:
+    """A noun pattern: lemma, type, mode, required/forbidden modifiers and the role of "of"."""
+
+    event_type: str
+    mode: str | None
+    lemma: str
+    modifiers: frozenset[str] | None = None
+    not_modifiers: frozenset[str] = frozenset()
+    of_role: str = "target"
+
+
+@dataclass(frozen=True)
+class ModalityCues:
+    """Word lists that decide negation, modality and attribution."""
+
+    negation: frozenset[str]
+    planned_aux: frozenset[str]
+    planned_governors: frozenset[str]
+    promised_governors: frozenset[str]
+    requested_governors: frozenset[str]
+    refusal_governors: frozenset[str]
+    hedge_words: frozenset[str]
+    hedge_governors: frozenset[str]
+    conditional_marks: frozenset[str]
+    hypothetical_aux: frozenset[str]
+    reporting_verbs: frozenset[str]
+
+
+@dataclass
+class Knowledge:
+    """Everything the coder knows, with the versions of the files it came from."""
+
+    types: dict[str, TypeInfo]
+    verbs: dict[str, list[VerbRule]]
+    nouns: dict[str, list[NounRule]]
+    light_verbs: frozenset[str]
+    target_preps: frozenset[str]
+    source_preps: frozenset[str]
+    cues: ModalityCues
+    versions: dict[str, str] = field(default_factory=dict)
+
+
+def load_knowledge() -> Knowledge:
+    """Read ``plover.yaml``, ``triggers.yaml`` and ``modality.yaml``; report every problem at once."""
+    plover = load_yaml("coding", "plover.yaml")
+    triggers = load_yaml("coding", "triggers.yaml")
+    modality = load_yaml("coding", "modality.yaml")
+    problems: list[str] = []
+    types = {
+        name: TypeInfo(info["quad_class"], float(info["intensity"]), frozenset(info.get("modes") or []))
+        for name, info in plover["types"].items()
+    }
+    verbs: dict[str, list[VerbRule]] = {}
+    for number, raw in enumerate(triggers.get("verbs") or [], start=1):
+        _check_rule(raw, types, f"triggers.yaml verbs #{number}", problems)
+        for phrase in raw.get("lemmas", []):
+            words = str(phrase).split()
+            rule = VerbRule(
+                event_type=raw["type"],
+                mode=raw.get("mode"),
+                lemma=words[0],
+                extra=tuple(words[1:]),
+                objects=_set(raw.get("objects")),
+                object_actor=bool(raw.get("object_actor", False)),
+                subject_sectors=_set(raw.get("subject_sectors")),
+            )
+            verbs.setdefault(rule.lemma, []).append(rule)
+    nouns: dict[str, list[NounRule]] = {}
+    for number, raw in enumerate(triggers.get("nouns") or [], start=1):
+        _check_rule(raw, types, f"triggers.yaml nouns #{number}", problems)
+        if raw.get("of_role", "target") not in ("source", "target"):
+            problems.append(f"triggers.yaml nouns #{number}: of_role must be source or target")
+        for lemma in raw.get("lemmas", []):
+            nouns.setdefault(str(lemma), []).append(
+                NounRule(
+                    event_type=raw["type"],
+                    mode=raw.get("mode"),
+                    lemma=str(lemma),
+                    modifiers=_set(raw.get("modifiers")) or None,
+                    not_modifiers=_set(raw.get("not_modifiers")) or frozenset(),
+                    of_role=raw.get("of_role", "target"),
+                )
+            )
+    if problems:
+        raise KnowledgeError("coding patterns have problems:\n" + "\n".join(problems))
+    cue_fields = ModalityCues.__dataclass_fields__
+    cues = ModalityCues(**{name: frozenset(modality.get(name) or []) for name in cue_fields})
+    return Knowledge(
+        types=types,
+        verbs=verbs,
+        nouns=nouns,
+        light_verbs=frozenset(triggers.get("light_verbs") or []),
+        target_preps=frozenset(triggers.get("target_preps") or []),
+        source_preps=frozenset(triggers.get("source_preps") or []),
+        cues=cues,
+        versions={d["id"]: str(d["version"]) for d in (plover, triggers, modality)},
+    )
+
+
+def _set(values: Any) -> frozenset[str] | None:
+    if values is None:
+        return None
+    return frozenset(str(v) for v in values)
+
+
+def _check_rule(raw: Any, types: dict[str, TypeInfo], where: str, problems: list[str]) -> None:
+    if not isinstance(raw, dict):
+        problems.append(f"{where}: expected a mapping")
+        return
+    event_type = raw.get("type")
+    if event_type not in types:
+        problems.append(f"{where}: unknown PLOVER type {event_type!r}")
+        return
+    mode = raw.get("mode")
+    if mode is not None and mode not in types[event_type].modes:
+        problems.append(f"{where}: mode {mode!r} is not a mode of {event_type}")
+    if not raw.get("lemmas"):
+        problems.append(f"{where}: no lemmas")

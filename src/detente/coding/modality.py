@@ -1,0 +1,138 @@
+"""Step 3 of coding: negation, modality and who the sentence attributes the event to."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from detente.coding.knowledge import ModalityCues
+from detente.coding.triggers import Trigger
+
+CLIMB_DEPS = ("xcomp", "ccomp", "conj", "advcl", "parataxis", "pcomp", "acomp", "relcl", "prep", "pobj", "dobj")
+
+
+@dataclass(frozen=True)
+class Modality:
+    """What the context says about a trigger."""
+
+    negated: bool
+    modality: str
+    claimant: Token | None
+    suppressed: bool  # the trigger is the thing refused or requested: the governing verb is the event
+
+
+def read_modality(trigger: Trigger, cues: ModalityCues) -> Modality:
+    """Negation, modality and claimant of ``trigger`` from its dependents and the verbs above it."""
+    token = trigger.token
+    anchors = [token] + ([trigger.light_verb] if trigger.light_verb is not None else [])
+    negated = any(_negated(a, cues) for a in anchors)
+    modality = "asserted"
+    suppressed = False
+    claimant: Token | None = None
+
+    for anchor in anchors:
+        for child in anchor.children:
+            lemma = child.lemma_.lower()
+            if child.dep_ == "aux" and lemma in cues.planned_aux:
+                modality = _stronger(modality, "planned")
+            elif child.dep_ == "aux" and lemma in cues.hypothetical_aux:
+                modality = _stronger(modality, "hypothetical")
+            elif child.dep_ in ("advmod", "amod") and lemma in cues.hedge_words:
+                modality = _stronger(modality, "alleged")
+            elif child.dep_ == "mark" and lemma in cues.conditional_marks:
+                modality = _stronger(modality, "hypothetical")
+
+    # Walk up the governing verbs: "refused to release", "plans to visit", "is believed to have".
+    child_tok, head = (trigger.light_verb or token), (trigger.light_verb or token).head
+    steps = 0
+    while head.i != child_tok.i and steps < 6:
+        steps += 1
+        lemma = head.lemma_.lower()
+        relation = child_tok.dep_
+        if relation in ("xcomp", "ccomp", "pcomp", "advcl", "acl") or (relation == "prep" and steps == 1):
+            if lemma in cues.refusal_governors and relation in ("xcomp", "pcomp"):
+                suppressed = suppressed or lemma != "fail"
+                negated = negated or lemma == "fail"
+            elif lemma in cues.requested_governors and relation in ("xcomp", "pcomp", "ccomp"):
+                suppressed = True
+            elif lemma in cues.promised_governors:
+                modality = _stronger(modality, "promised")
+            elif lemma in cues.planned_governors and relation == "xcomp":
+                modality = _stronger(modality, "planned")
+            elif lemma in cues.hedge_governors and _is_passive(head):
+                modality = _stronger(modality, "alleged")
+            if relation == "advcl" and any(
+                c.dep_ == "mark" and c.lemma_.lower() in cues.conditional_marks for c in child_tok.children
+            ):
+                modality = _stronger(modality, "hypothetical")
+        if lemma in cues.reporting_verbs and head.pos_ == "VERB" and claimant is None:
+            speaker = _speaker(head)
+            if speaker is not None:
+                claimant = speaker
+                if modality == "hypothetical" and any(
+                    c.dep_ == "aux" and c.lower_ == "would" for c in token.children
+                ):
+                    modality = "planned"  # "said it would ...": future in the past
+            if _negated(head, cues) and lemma in ("say", "confirm"):
+                negated = negated or False
+        for adv in head.children:
+            if adv.dep_ == "advmod" and adv.lemma_.lower() in cues.hedge_words:
+                modality = _stronger(modality, "alleged")
+        if child_tok.dep_ not in CLIMB_DEPS:
+            break
+        child_tok, head = head, head.head
+
+    if claimant is None:
+        claimant = _according_to(token)
+    if modality == "asserted" and claimant is not None:
+        modality = "claimed"
+    return Modality(negated=negated, modality=modality, claimant=claimant, suppressed=suppressed)
+
+
+ORDER = ["asserted", "claimed", "alleged", "planned", "promised", "requested", "hypothetical"]
+
+
+def _stronger(current: str, new: str) -> str:
+    return new if ORDER.index(new) > ORDER.index(current) else current
+
+
+def _negated(token: Token, cues: ModalityCues) -> bool:
+    for child in token.children:
+        lemma = child.lemma_.lower()
+        if child.dep_ == "neg" or (child.dep_ == "advmod" and lemma in ("never",)):
+            return True
+        if child.dep_ == "det" and lemma == "no":
+            return True
+        if child.dep_ in ("nsubjpass", "dobj", "nsubj") and any(
+            g.dep_ == "det" and g.lemma_.lower() == "no" for g in child.children
+        ):
+            return True
+    head = token.head
+    return token.dep_ in ("pobj", "pcomp") and head.lower_ == "without"
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+def _speaker(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj",):
+            return child
+        if child.dep_ == "agent":
+            for g in child.children:
+                if g.dep_ == "pobj":
+                    return g
+    return None
+
+
+def _according_to(token: Token) -> Token | None:
+    for tok in token.sent:
+        if tok.lower_ == "according":
+            for child in tok.children:
+                if child.lower_ == "to":
+                    for g in child.children:
+                        if g.dep_ == "pobj":
+                            return g
+    return None

@@ -1,0 +1,115 @@
+"""Step 1 of coding: find event triggers (verbs and event nouns) in a sentence."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from detente.coding.knowledge import Knowledge, NounRule, VerbRule
+
+# Named-entity labels a noun trigger cannot carry ("March" is a month, not a protest march).
+NOT_EVENT_ENTITIES = {"DATE", "TIME", "PERSON", "GPE", "LOC", "MONEY", "PERCENT", "CARDINAL", "ORDINAL",
+                      "QUANTITY", "NORP", "WORK_OF_ART", "FAC"}
+MODIFIER_DEPS = {"compound", "amod", "nmod", "npadvmod", "nummod"}
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A token that signals an event, the rule it matched and, for nouns, the light verb over it."""
+
+    token: Token
+    rule: VerbRule | NounRule
+    light_verb: Token | None = None
+
+    @property
+    def is_noun(self) -> bool:
+        """Whether the trigger is an event noun ("the arrest of")."""
+        return isinstance(self.rule, NounRule)
+
+
+def find_triggers(sent: Span, knowledge: Knowledge) -> list[Trigger]:
+    """All triggers in ``sent``, in text order. Light verbs over event nouns are not triggers."""
+    found: list[Trigger] = []
+    covered_by_noun: set[int] = set()
+    for token in sent:
+        if token.pos_ in ("NOUN", "PROPN") and token.ent_type_ not in NOT_EVENT_ENTITIES:
+            noun_rule = match_noun(token, knowledge)
+            if noun_rule is not None:
+                light = _light_verb(token, knowledge)
+                if light is not None:
+                    covered_by_noun.add(light.i)
+                found.append(Trigger(token, noun_rule, light))
+    for token in sent:
+        if token.pos_ in ("VERB", "AUX") or (token.pos_ == "NOUN" and token.tag_ == "VBG"):
+            if token.i in covered_by_noun:
+                continue
+            verb_rule = match_verb(token, knowledge)
+            if verb_rule is not None:
+                found.append(Trigger(token, verb_rule))
+    return sorted(found, key=lambda t: t.token.i)
+
+
+def match_verb(token: Token, knowledge: Knowledge) -> VerbRule | None:
+    """The first verb rule whose lemma, attached words and object conditions fit ``token``."""
+    rules = knowledge.verbs.get(token.lemma_.lower())
+    if not rules:
+        return None
+    near = {c.lemma_.lower() for c in token.children} | {
+        g.lemma_.lower() for c in token.children for g in c.children
+    }
+    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
+    object_lemmas = {o.lemma_.lower() for o in objects} | {
+        c.lemma_.lower() for o in objects for c in o.children if c.dep_ == "compound"
+    }
+    for rule in rules:
+        if any(word not in near for word in rule.extra):
+            continue
+        if rule.objects is not None and not (object_lemmas & rule.objects):
+            continue
+        return rule
+    return None
+
+
+def match_noun(token: Token, knowledge: Knowledge) -> NounRule | None:
+    """The first noun rule whose lemma and modifier conditions fit ``token``."""
+    rules = knowledge.nouns.get(token.lemma_.lower()) or knowledge.nouns.get(token.lower_)
+    if not rules:
+        return None
+    modifiers = _modifier_lemmas(token)
+    for rule in rules:
+        if rule.modifiers is not None and not (modifiers & rule.modifiers):
+            continue
+        if modifiers & rule.not_modifiers:
+            continue
+        return rule
+    return None
+
+
+def _modifier_lemmas(token: Token) -> set[str]:
+    lemmas = set()
+    for child in token.children:
+        if child.dep_ in MODIFIER_DEPS:
+            lemmas.add(child.lemma_.lower())
+            lemmas.update(c.lemma_.lower() for c in child.children if c.dep_ in MODIFIER_DEPS)
+        elif child.dep_ == "prep" and child.lower_ == "of":
+            lemmas.update(g.lemma_.lower() for g in child.children if g.dep_ == "pobj")
+    if token.i > 0 and token.nbor(-1).dep_ in MODIFIER_DEPS:
+        lemmas.add(token.nbor(-1).lemma_.lower())
+    return lemmas
+
+
+def _light_verb(noun: Token, knowledge: Knowledge) -> Token | None:
+    """The light verb of which ``noun`` is the object ("held talks", "a note was handed")."""
+    head = noun.head
+    if noun.dep_ in ("dobj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
+        if head.lemma_.lower() in knowledge.light_verbs:
+            return head
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB":
+        # "put on alert", "entered into talks"
+        verb = head.head
+        if verb.lemma_.lower() in knowledge.light_verbs and head.lower_ in ("into", "in", "on"):
+            return verb
+    if noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN"):
+        return _light_verb(noun.head, knowledge)
+    return None
