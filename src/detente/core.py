@@ -14,8 +14,17 @@ from detente.coding.dates import DateResolver
 from detente.coding.knowledge import load_knowledge
 from detente.data_files import knowledge_fingerprint
 from detente.geo import load_gazetteer
-from detente.models import Actor, Article, Event
+from detente.models import Actor, Article, Event, Sentence
 from detente.nlp import load_nlp
+
+
+@dataclass
+class CodedDocument:
+    """An article with its sentences and events, as the storage layer keeps them."""
+
+    article: Article
+    sentences: list[Sentence]
+    events: list[Event]
 
 
 @dataclass
@@ -57,8 +66,11 @@ def code_document(article: Article, pipeline: Pipeline) -> list[Event]:
 
 def code_documents(
     articles: Iterable[Article], pipeline: Pipeline, *, batch_size: int = 32, n_process: int = 1
-) -> Iterator[tuple[Article, list[Event]]]:
-    """Code many articles with ``nlp.pipe`` (streaming; same result as :func:`code_document`)."""
+) -> Iterator[CodedDocument]:
+    """Code many articles with ``nlp.pipe`` (streaming; the events equal :func:`code_document`'s)."""
     pairs = ((a.text, a) for a in articles)
     for doc, article in pipeline.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
-        yield article, code_parsed(article, doc, pipeline.context)
+        sentences = [
+            Sentence(index=i, start=s.start_char, end=s.end_char, text=s.text) for i, s in enumerate(doc.sents)
+        ]
+        yield CodedDocument(article, sentences, code_parsed(article, doc, pipeline.context))

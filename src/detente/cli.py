@@ -1,0 +1,301 @@
+"""The ``detente`` command line: thin commands over :mod:`detente.api` and :mod:`detente.store`.
+
+Exit codes: 0 success, 1 bad input (an article or file could not be read or coded), 2 bad usage.
+Errors go to standard error and name the input at fault.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from detente import __version__
+from detente.errors import ArticleError, DetenteError
+
+app = typer.Typer(
+    name="detente",
+    help="Source-attributed political event data (PLOVER) from news articles.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+err = Console(stderr=True, highlight=False)
+out = Console(highlight=False)
+
+DbOption = Annotated[
+    Path | None, typer.Option("--db", help="DuckDB file (default: $DETENTE_DB or the user data dir).")
+]
+PublishedOption = Annotated[
+    str | None, typer.Option("--published", help="ISO date for articles that carry none.", show_default=False)
+]
+
+
+class Problems:
+    """Collects input errors: prints each to stderr at once and remembers that one happened."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def __call__(self, error: ArticleError) -> None:
+        self.count += 1
+        err.print(f"detente: skipped {error}", markup=False)
+
+
+def _date(value: str | None, option: str) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not an ISO date (YYYY-MM-DD)", param_hint=option) from None
+
+
+def _code(value: str, option: str) -> str:
+    """A country or organisation code from a code or a name ("RUS", "Russia", "EU")."""
+    from detente.actors.lexicon import load_lexicon
+
+    lexicon = load_lexicon()
+    upper = value.strip().upper()
+    if upper in lexicon.country_names or any(e.kind == "org" and e.key == upper for e in lexicon.lookup(upper)):
+        return upper
+    for entry in lexicon.lookup(value):
+        if entry.kind in ("country", "metonym", "org", "demonym", "people"):
+            return entry.key
+    raise typer.BadParameter(f"{value!r} is not a known country or organisation", param_hint=option)
+
+
+@contextmanager
+def _progress(label: str, total: int | None = None) -> Iterator[typer.CallbackParam | object]:
+    """A rich progress bar on a terminal (stderr); nothing when output is piped."""
+    if not err.is_terminal:
+        yield lambda n: None
+        return
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                  TimeElapsedColumn(), console=err, transient=True) as bar:
+        task = bar.add_task(label, total=total)
+        yield lambda n: bar.advance(task, n)
+
+
+def _pipeline():  # type: ignore[no-untyped-def]
+    from detente.core import load_pipeline
+
+    with err.status("loading the language model and dictionaries") if err.is_terminal else _nullcontext():
+        return load_pipeline()
+
+
+@contextmanager
+def _nullcontext() -> Iterator[None]:
+    yield
+
+
+@app.command()
+def code(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders, or - for standard input.")],
+    published: PublishedOption = None,
+) -> None:
+    """Code articles and print their events as JSONL on stdout (stateless: no database)."""
+    from detente.api import code_paths
+
+    fallback = _date(published, "--published")
+    problems = Problems()
+    pipeline = _pipeline()
+    with _progress("coding") as advance:
+        for event in code_paths(paths, pipeline, published=fallback, on_error=problems,
+                                on_progress=advance):  # type: ignore[arg-type]
+            sys.stdout.write(json.dumps(event.to_record(), ensure_ascii=False) + "\n")
+    if problems.count:
+        raise typer.Exit(1)
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders, or - for standard input.")],
+    db: DbOption = None,
+    published: PublishedOption = None,
+) -> None:
+    """Code articles and store them with their events. Re-running over the same input adds nothing."""
+    from detente.api import good_articles, ingest_articles
+    from detente.store import Store
+
+    fallback = _date(published, "--published")
+    problems = Problems()
+    pipeline = _pipeline()
+    with Store(db) as store:
+        articles = list(good_articles(paths, published=fallback, on_error=problems))
+        with _progress("ingesting", total=len(articles)) as advance:
+            stats = ingest_articles(articles, store, pipeline, on_progress=advance)  # type: ignore[arg-type]
+        for conflict in stats.conflicts:
+            problems.count += 1
+            err.print(f"detente: skipped {conflict}", markup=False)
+        counts = store.counts()
+    err.print(
+        f"{stats.articles_added} articles added ({stats.events_added} events), "
+        f"{stats.duplicates} already stored, {problems.count} skipped with errors. "
+        f"Database {store.path}: {counts['articles']} articles, {counts['events']} events.",
+        markup=False,
+    )
+    if problems.count:
+        raise typer.Exit(1)
+
+
+@app.command()
+def events(
+    db: DbOption = None,
+    dyad: Annotated[tuple[str, str] | None, typer.Option(help="Two countries/organisations (either order).",
+                                                          show_default=False)] = None,
+    since: Annotated[str | None, typer.Option(help="Events on or after this ISO date.")] = None,
+    until: Annotated[str | None, typer.Option(help="Events on or before this ISO date.")] = None,
+    event_type: Annotated[str | None, typer.Option("--type", help="One PLOVER type, e.g. COERCE.")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="jsonl, csv or parquet.")] = "jsonl",
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write to this file.")] = None,
+    limit: Annotated[int | None, typer.Option(help="At most this many events.", min=1)] = None,
+) -> None:
+    """Export stored events (JSONL records, or flat CSV/Parquet)."""
+    from detente.models import EventType
+    from detente.store import EventFilter, Store, export_events
+    from detente.store.export import FORMATS
+
+    if fmt not in FORMATS:
+        raise typer.BadParameter(f"{fmt!r} is not one of {', '.join(FORMATS)}", param_hint="--format")
+    if fmt != "jsonl" and output is None:
+        raise typer.BadParameter(f"--format {fmt} writes a file: add -o FILE", param_hint="--output")
+    kinds = EventType.__args__  # type: ignore[attr-defined]
+    if event_type is not None and event_type.upper() not in kinds:
+        raise typer.BadParameter(f"{event_type!r} is not a PLOVER type ({', '.join(kinds)})", param_hint="--type")
+    flt = EventFilter(
+        dyad=(_code(dyad[0], "--dyad"), _code(dyad[1], "--dyad")) if dyad else None,
+        since=_date(since, "--since"),
+        until=_date(until, "--until"),
+        event_type=event_type.upper() if event_type else None,
+        limit=limit,
+    )
+    _require_db(db)
+    with Store(db) as store:
+        written = export_events(store, fmt, output if output is not None else sys.stdout, flt)
+    if output is not None:
+        err.print(f"{written} events written to {output}", markup=False)
+
+
+@app.command()
+def resolve(
+    text: Annotated[str, typer.Argument(help="An actor mention, or - to read JSONL requests from stdin.")],
+    date: Annotated[str | None, typer.Option(help="ISO date the mention refers to (office holders).")] = None,
+    context: Annotated[str | None, typer.Option(help="Text around the mention, for sector-only mentions.")] = None,
+) -> None:
+    """Resolve actor mentions to actor records (JSON): "Aliyev", "the Kremlin", "Azerbaijani police"."""
+    pipeline = _pipeline()
+    if text != "-":
+        actor = pipeline.resolve(text, _date(date, "--date") or dt.date.today(), context)
+        sys.stdout.write(json.dumps(actor.model_dump() if actor else None, ensure_ascii=False) + "\n")
+        return
+    bad = 0
+    for number, line in enumerate(sys.stdin, start=1):
+        if not line.strip():
+            continue
+        try:
+            request = json.loads(line)
+            mention = request["text"]
+            day = dt.date.fromisoformat(request["date"]) if request.get("date") else dt.date.today()
+            if not isinstance(mention, str):
+                raise TypeError("'text' must be a string")
+        except (ValueError, KeyError, TypeError) as exc:
+            bad += 1
+            err.print(f"detente: <stdin>:{number}: bad request ({exc}); expected "
+                      '{"text", "date"?, "context"?}', markup=False)
+            sys.stdout.write("null\n")
+            continue
+        actor = pipeline.resolve(mention, day, request.get("context"))
+        sys.stdout.write(json.dumps(actor.model_dump() if actor else None, ensure_ascii=False) + "\n")
+    if bad:
+        raise typer.Exit(1)
+
+
+@app.command()
+def demo(
+    db: DbOption = None,
+) -> None:
+    """Ingest the bundled demo corpus into the database and print events per dyad and month."""
+    from detente.api import good_articles, ingest_articles
+    from detente.data_files import data_path
+    from detente.store import Store
+
+    corpus = data_path("demo")
+    problems = Problems()
+    pipeline = _pipeline()
+    with Store(db) as store:
+        articles = list(good_articles([str(corpus)], on_error=problems))
+        with _progress("ingesting the demo corpus", total=len(articles)) as advance:
+            stats = ingest_articles(articles, store, pipeline, on_progress=advance)  # type: ignore[arg-type]
+        err.print(f"{stats.articles_added} demo articles added ({stats.events_added} events), "
+                  f"{stats.duplicates} already stored. Database: {store.path}", markup=False)
+        _print_summary(store)
+    if problems.count:
+        raise typer.Exit(1)
+
+
+@app.command()
+def summary(db: DbOption = None) -> None:
+    """Print stored events per dyad and month, by quad class."""
+    from detente.store import Store
+
+    _require_db(db)
+    with Store(db) as store:
+        _print_summary(store)
+
+
+def _print_summary(store: object) -> None:
+    from detente.relations import dyad_month_summary
+    from detente.store import Store
+
+    assert isinstance(store, Store)
+    table = Table(title="Events per dyad and month (negated events left out)")
+    for column in ("dyad", "month", "verbal coop", "material coop", "verbal conflict", "material conflict",
+                   "mean intensity"):
+        table.add_column(column, justify="left" if column in ("dyad", "month") else "right")
+    for row in dyad_month_summary(store):
+        table.add_row(f"{row.a}–{row.b}", row.month, str(row.verbal_cooperation), str(row.material_cooperation),
+                      str(row.verbal_conflict), str(row.material_conflict), f"{row.mean_intensity:+.1f}")
+    out.print(table)
+
+
+def _require_db(db: Path | None) -> None:
+    from detente.store import default_db_path
+
+    path = db or default_db_path()
+    if not path.exists():
+        err.print(f"detente: no database at {path}; run 'detente ingest' or 'detente demo' first", markup=False)
+        raise typer.Exit(1)
+
+
+def version_callback(value: bool) -> None:
+    """Print the version and exit."""
+    if value:
+        out.print(f"detente {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[bool, typer.Option("--version", callback=version_callback, is_eager=True,
+                                          help="Show the version and exit.")] = False,
+) -> None:
+    """Source-attributed political event data (PLOVER) from news articles."""
+
+
+def main() -> None:
+    """Entry point: run the app, turning Detente's own errors into a message and exit code 1."""
+    try:
+        app()
+    except DetenteError as exc:
+        err.print(f"detente: error: {exc}", markup=False)
+        sys.exit(1)

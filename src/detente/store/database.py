@@ -1,0 +1,213 @@
+"""The DuckDB store: articles, sentences, events and actors, written in transactions."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from detente.core import CodedDocument
+from detente.errors import StoreError
+from detente.models import Article, Event, text_hash
+from detente.store.records import EVENT_COLUMNS, event_to_row, row_to_event
+
+SCHEMA = resources.files("detente.store").joinpath("schema.sql").read_text(encoding="utf-8")
+
+
+def default_db_path() -> Path:
+    """``$DETENTE_DB`` if set, else ``detente.duckdb`` in the user's data directory."""
+    env = os.environ.get("DETENTE_DB")
+    if env:
+        return Path(env)
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("detente", appauthor=False)) / "detente.duckdb"
+
+
+@dataclass
+class IngestStats:
+    """What one ingest added (and what it skipped) — re-running it adds nothing."""
+
+    articles_added: int = 0
+    duplicates: int = 0
+    events_added: int = 0
+    conflicts: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """Which events to read: a dyad (undirected), a date window, a type, a limit."""
+
+    dyad: tuple[str, str] | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None
+    event_type: str | None = None
+    doc_id: str | None = None
+    include_negated: bool = True
+    limit: int | None = None
+
+
+class Store:
+    """A Detente database. ``Store(":memory:")`` for tests; a path (created if needed) otherwise."""
+
+    def __init__(self, path: str | Path | None = None, *, read_only: bool = False) -> None:
+        target = default_db_path() if path is None else path
+        self.path = str(target)
+        if self.path != ":memory:":
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.con = duckdb.connect(self.path, read_only=read_only and Path(self.path).exists())
+        except duckdb.Error as exc:
+            raise StoreError(f"{self.path}: cannot open database: {exc}") from exc
+        if not read_only:
+            self.con.execute(SCHEMA)
+
+    def close(self) -> None:
+        """Close the connection."""
+        self.con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- writing ---------------------------------------------------------------------------------
+    def known(self, articles: Iterable[Article]) -> set[str]:
+        """Text hashes among ``articles`` that are already stored (so they need not be coded again)."""
+        hashes = sorted({text_hash(a.text) for a in articles})
+        if not hashes:
+            return set()
+        rows = self.con.execute(
+            "SELECT text_hash FROM articles WHERE text_hash IN (SELECT unnest(?))", [hashes]
+        ).fetchall()
+        return {r[0] for r in rows}
+
+    def add(self, coded: Iterable[CodedDocument], *, batch_size: int = 64) -> IngestStats:
+        """Store coded documents, ``batch_size`` articles per transaction; duplicates are skipped."""
+        stats = IngestStats()
+        batch: list[CodedDocument] = []
+        for item in coded:
+            batch.append(item)
+            if len(batch) >= batch_size:
+                self._write_batch(batch, stats)
+                batch = []
+        if batch:
+            self._write_batch(batch, stats)
+        return stats
+
+    def _write_batch(self, batch: list[CodedDocument], stats: IngestStats) -> None:
+        seen = self.known(c.article for c in batch)
+        ids = [c.article.doc_id for c in batch]
+        taken = {
+            r[0]: r[1]
+            for r in self.con.execute(
+                "SELECT doc_id, text_hash FROM articles WHERE doc_id IN (SELECT unnest(?))", [ids]
+            ).fetchall()
+        }
+        now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+        articles, sentences, events, actors = [], [], [], {}
+        for item in batch:
+            art = item.article
+            digest = text_hash(art.text)
+            if digest in seen:
+                stats.duplicates += 1
+                continue
+            if art.doc_id in taken and taken[art.doc_id] != digest:
+                stats.conflicts.append(f"{art.origin or art.doc_id}: id {art.doc_id!r} is already stored "
+                                       "with a different text; article skipped")
+                continue
+            seen.add(digest)
+            taken[art.doc_id] = digest
+            articles.append({
+                "doc_id": art.doc_id, "text_hash": digest, "title": art.title, "published": art.published,
+                "source": art.source, "url": art.url, "language": art.language, "origin": art.origin,
+                "text": art.text, "code_version": item.events[0].code_version if item.events else "",
+                "ingested_at": now,
+            })
+            sentences.extend({"doc_id": art.doc_id, "sentence_index": s.index, "start_char": s.start,
+                              "end_char": s.end, "text": s.text} for s in item.sentences)
+            unique = {e.event_id: e for e in item.events}
+            events.extend(event_to_row(e) for e in unique.values())
+            for event in unique.values():
+                for actor in (event.source, event.target, event.claimant):
+                    if actor is not None:
+                        key = actor.entity_id or f"{actor.country}|{actor.sector}|{actor.text.lower()}"
+                        actors.setdefault(key, {"actor_key": key, "entity_id": actor.entity_id,
+                                                "name": actor.name, "country": actor.country,
+                                                "sector": actor.sector, "example": actor.text})
+        if not articles:
+            return
+        try:
+            self.con.execute("BEGIN TRANSACTION")
+            self._insert("articles", articles)
+            self._insert("sentences", sentences)
+            self._insert("events", events, columns=EVENT_COLUMNS)
+            self._insert("actors", list(actors.values()), on_conflict="DO NOTHING")
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        stats.articles_added += len(articles)
+        stats.events_added += len(events)
+
+    def _insert(self, table: str, rows: list[dict[str, Any]], *, columns: tuple[str, ...] | None = None,
+                on_conflict: str | None = None) -> None:
+        if not rows:
+            return
+        names = list(columns or rows[0].keys())
+        data = pa.Table.from_pylist(rows).select(names)  # noqa: F841 - read by DuckDB below
+        conflict = f" ON CONFLICT {on_conflict}" if on_conflict else ""
+        self.con.execute(f"INSERT INTO {table} ({', '.join(names)}) SELECT {', '.join(names)} FROM data{conflict}")
+
+    # -- reading ---------------------------------------------------------------------------------
+    def counts(self) -> dict[str, int]:
+        """Row counts of every table."""
+        out = {}
+        for table in ("articles", "sentences", "events", "actors"):
+            row = self.con.execute(f"SELECT count(*) FROM {table}").fetchone()
+            out[table] = int(row[0]) if row else 0
+        return out
+
+    def _where(self, flt: EventFilter) -> tuple[str, list[Any]]:
+        clauses, params = [], []
+        if flt.dyad is not None:
+            a, b = flt.dyad
+            clauses.append("((source_country = ? AND target_country = ?) OR (source_country = ? AND target_country = ?))")
+            params += [a, b, b, a]
+        if flt.since is not None:
+            clauses.append("date_end >= ?")
+            params.append(flt.since)
+        if flt.until is not None:
+            clauses.append("date_start <= ?")
+            params.append(flt.until)
+        if flt.event_type is not None:
+            clauses.append("event_type = ?")
+            params.append(flt.event_type)
+        if flt.doc_id is not None:
+            clauses.append("doc_id = ?")
+            params.append(flt.doc_id)
+        if not flt.include_negated:
+            clauses.append("NOT negated")
+        where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+        return where, params
+
+    def event_rows(self, flt: EventFilter = EventFilter()) -> pa.Table:
+        """Events as a flat Arrow table (the ``events`` columns), in date order."""
+        where, params = self._where(flt)
+        limit = f" LIMIT {int(flt.limit)}" if flt.limit is not None else ""
+        query = f"SELECT * FROM events{where} ORDER BY date_start NULLS LAST, doc_id, span_start{limit}"
+        table: pa.Table = self.con.sql(query, params=params).to_arrow_table()
+        return table
+
+    def events(self, flt: EventFilter = EventFilter()) -> Iterator[Event]:
+        """Events as records, in date order."""
+        for row in self.event_rows(flt).to_pylist():
+            yield row_to_event(row)
