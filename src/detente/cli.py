@@ -12,15 +12,25 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.table import Table
 
 from detente import __version__
 from detente.errors import ArticleError, DetenteError
+
+if TYPE_CHECKING:
+    from detente.core import Pipeline
 
 app = typer.Typer(
     name="detente",
@@ -66,7 +76,9 @@ def _code(value: str, option: str) -> str:
 
     lexicon = load_lexicon()
     upper = value.strip().upper()
-    if upper in lexicon.country_names or any(e.kind == "org" and e.key == upper for e in lexicon.lookup(upper)):
+    if upper in lexicon.country_names or any(
+        e.kind == "org" and e.key == upper for e in lexicon.lookup(upper)
+    ):
         return upper
     for entry in lexicon.lookup(value):
         if entry.kind in ("country", "metonym", "org", "demonym", "people"):
@@ -80,13 +92,20 @@ def _progress(label: str, total: int | None = None) -> Iterator[typer.CallbackPa
     if not err.is_terminal:
         yield lambda n: None
         return
-    with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                  TimeElapsedColumn(), console=err, transient=True) as bar:
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+    ) as bar:
         task = bar.add_task(label, total=total)
         yield lambda n: bar.advance(task, n)
 
 
-def _pipeline():  # type: ignore[no-untyped-def]
+def _pipeline() -> Pipeline:
     from detente.core import load_pipeline
 
     with err.status("loading the language model and dictionaries") if err.is_terminal else _nullcontext():
@@ -110,8 +129,7 @@ def code(
     problems = Problems()
     pipeline = _pipeline()
     with _progress("coding") as advance:
-        for event in code_paths(paths, pipeline, published=fallback, on_error=problems,
-                                on_progress=advance):  # type: ignore[arg-type]
+        for event in code_paths(paths, pipeline, published=fallback, on_error=problems, on_progress=advance):  # type: ignore[arg-type]
             sys.stdout.write(json.dumps(event.to_record(), ensure_ascii=False) + "\n")
     if problems.count:
         raise typer.Exit(1)
@@ -151,8 +169,10 @@ def ingest(
 @app.command()
 def events(
     db: DbOption = None,
-    dyad: Annotated[tuple[str, str] | None, typer.Option(help="Two countries/organisations (either order).",
-                                                          show_default=False)] = None,
+    dyad: Annotated[
+        tuple[str, str] | None,
+        typer.Option(help="Two countries/organisations (either order).", show_default=False),
+    ] = None,
     since: Annotated[str | None, typer.Option(help="Events on or after this ISO date.")] = None,
     until: Annotated[str | None, typer.Option(help="Events on or before this ISO date.")] = None,
     event_type: Annotated[str | None, typer.Option("--type", help="One PLOVER type, e.g. COERCE.")] = None,
@@ -171,7 +191,9 @@ def events(
         raise typer.BadParameter(f"--format {fmt} writes a file: add -o FILE", param_hint="--output")
     kinds = EventType.__args__  # type: ignore[attr-defined]
     if event_type is not None and event_type.upper() not in kinds:
-        raise typer.BadParameter(f"{event_type!r} is not a PLOVER type ({', '.join(kinds)})", param_hint="--type")
+        raise typer.BadParameter(
+            f"{event_type!r} is not a PLOVER type ({', '.join(kinds)})", param_hint="--type"
+        )
     flt = EventFilter(
         dyad=(_code(dyad[0], "--dyad"), _code(dyad[1], "--dyad")) if dyad else None,
         since=_date(since, "--since"),
@@ -190,7 +212,9 @@ def events(
 def resolve(
     text: Annotated[str, typer.Argument(help="An actor mention, or - to read JSONL requests from stdin.")],
     date: Annotated[str | None, typer.Option(help="ISO date the mention refers to (office holders).")] = None,
-    context: Annotated[str | None, typer.Option(help="Text around the mention, for sector-only mentions.")] = None,
+    context: Annotated[
+        str | None, typer.Option(help="Text around the mention, for sector-only mentions.")
+    ] = None,
 ) -> None:
     """Resolve actor mentions to actor records (JSON): "Aliyev", "the Kremlin", "Azerbaijani police"."""
     pipeline = _pipeline()
@@ -210,8 +234,10 @@ def resolve(
                 raise TypeError("'text' must be a string")
         except (ValueError, KeyError, TypeError) as exc:
             bad += 1
-            err.print(f"detente: <stdin>:{number}: bad request ({exc}); expected "
-                      '{"text", "date"?, "context"?}', markup=False)
+            err.print(
+                f'detente: <stdin>:{number}: bad request ({exc}); expected {{"text", "date"?, "context"?}}',
+                markup=False,
+            )
             sys.stdout.write("null\n")
             continue
         actor = pipeline.resolve(mention, day, request.get("context"))
@@ -236,8 +262,11 @@ def demo(
         articles = list(good_articles([str(corpus)], on_error=problems))
         with _progress("ingesting the demo corpus", total=len(articles)) as advance:
             stats = ingest_articles(articles, store, pipeline, on_progress=advance)  # type: ignore[arg-type]
-        err.print(f"{stats.articles_added} demo articles added ({stats.events_added} events), "
-                  f"{stats.duplicates} already stored. Database: {store.path}", markup=False)
+        err.print(
+            f"{stats.articles_added} demo articles added ({stats.events_added} events), "
+            f"{stats.duplicates} already stored. Database: {store.path}",
+            markup=False,
+        )
         _print_summary(store)
     if problems.count:
         raise typer.Exit(1)
@@ -259,12 +288,26 @@ def _print_summary(store: object) -> None:
 
     assert isinstance(store, Store)
     table = Table(title="Events per dyad and month (negated events left out)")
-    for column in ("dyad", "month", "verbal coop", "material coop", "verbal conflict", "material conflict",
-                   "mean intensity"):
+    for column in (
+        "dyad",
+        "month",
+        "verbal coop",
+        "material coop",
+        "verbal conflict",
+        "material conflict",
+        "mean intensity",
+    ):
         table.add_column(column, justify="left" if column in ("dyad", "month") else "right")
     for row in dyad_month_summary(store):
-        table.add_row(f"{row.a}–{row.b}", row.month, str(row.verbal_cooperation), str(row.material_cooperation),
-                      str(row.verbal_conflict), str(row.material_conflict), f"{row.mean_intensity:+.1f}")
+        table.add_row(
+            f"{row.a}–{row.b}",
+            row.month,
+            str(row.verbal_cooperation),
+            str(row.material_cooperation),
+            str(row.verbal_conflict),
+            str(row.material_conflict),
+            f"{row.mean_intensity:+.1f}",
+        )
     out.print(table)
 
 
@@ -273,7 +316,9 @@ def _require_db(db: Path | None) -> None:
 
     path = db or default_db_path()
     if not path.exists():
-        err.print(f"detente: no database at {path}; run 'detente ingest' or 'detente demo' first", markup=False)
+        err.print(
+            f"detente: no database at {path}; run 'detente ingest' or 'detente demo' first", markup=False
+        )
         raise typer.Exit(1)
 
 
@@ -286,8 +331,12 @@ def version_callback(value: bool) -> None:
 
 @app.callback()
 def main_options(
-    version: Annotated[bool, typer.Option("--version", callback=version_callback, is_eager=True,
-                                          help="Show the version and exit.")] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=version_callback, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
 ) -> None:
     """Source-attributed political event data (PLOVER) from news articles."""
 

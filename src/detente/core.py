@@ -71,6 +71,7 @@ def code_documents(
     pairs = ((a.text, a) for a in articles)
     for doc, article in pipeline.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
         sentences = [
-            Sentence(index=i, start=s.start_char, end=s.end_char, text=s.text) for i, s in enumerate(doc.sents)
+            Sentence(index=i, start=s.start_char, end=s.end_char, text=s.text)
+            for i, s in enumerate(doc.sents)
         ]
         yield CodedDocument(article, sentences, code_parsed(article, doc, pipeline.context))

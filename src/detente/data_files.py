@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import io
 from collections.abc import Iterator
 from importlib import resources
 from importlib.abc import Traversable
@@ -41,9 +42,9 @@ def read_csv(*parts: str) -> Iterator[dict[str, str]]:
     node = data_path(*parts)
     if not node.is_file():
         return
-    with node.open("r", encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle):
-            yield {key: (value or "").strip() for key, value in row.items() if key}
+    text = node.read_text(encoding="utf-8")
+    for row in csv.DictReader(io.StringIO(text, newline="")):
+        yield {key: (value or "").strip() for key, value in row.items() if key}
 
 
 def csv_files(*parts: str) -> list[tuple[str, ...]]:

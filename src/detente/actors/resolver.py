@@ -22,13 +22,39 @@ from detente.actors.lexicon import ROLE_TITLES, Entry, Lexicon, normalise
 from detente.models import Actor
 
 # Dependency labels that stay inside the phrase naming an actor.
-NAME_DEPS = {"compound", "amod", "poss", "det", "nmod", "flat", "nummod", "case", "appos", "punct", "quantmod"}
+NAME_DEPS = {
+    "compound",
+    "amod",
+    "poss",
+    "det",
+    "nmod",
+    "flat",
+    "nummod",
+    "case",
+    "appos",
+    "punct",
+    "quantmod",
+}
 NAME_PREPS = {"of", "from"}
 PRONOUNS_PERSON = {"he", "she", "him", "her", "his"}
 PRONOUNS_GROUP = {"it", "they", "them", "its", "their"}
 # Posts that stand in a foreign capital: "the embassy in Kyiv" is not Ukraine's.
-FOREIGN_POSTS = {"embassy", "ambassador", "envoy", "consulate", "consul", "mission", "diplomat", "attache",
-                 "attaché", "representative", "delegation", "correspondent", "bureau", "office"}
+FOREIGN_POSTS = {
+    "embassy",
+    "ambassador",
+    "envoy",
+    "consulate",
+    "consul",
+    "mission",
+    "diplomat",
+    "attache",
+    "attaché",
+    "representative",
+    "delegation",
+    "correspondent",
+    "bureau",
+    "office",
+}
 KIND_RANK = {"person": 0, "org": 1, "country": 2, "metonym": 2, "people": 3, "demonym": 3, "sector": 4}
 
 
@@ -57,7 +83,11 @@ class DocMemory:
     def last_human(self) -> Actor | None:
         """The most recent person, else the most recent actor that is not a whole country."""
         return self.last(person=True) or next(
-            (a for a in reversed(self.recent) if a.entity_id is None or not a.entity_id.startswith("country:")),
+            (
+                a
+                for a in reversed(self.recent)
+                if a.entity_id is None or not a.entity_id.startswith("country:")
+            ),
             None,
         )
 
@@ -129,7 +159,10 @@ class ActorResolver:
             if mention is not None and mention not in found:
                 found.append(mention)
         text = _phrase_text(token, phrase)
-        if not any(e.kind != "sector" for m in found for e in m.entries) and token.lemma_.lower() not in FOREIGN_POSTS:
+        if (
+            not any(e.kind != "sector" for m in found for e in m.entries)
+            and token.lemma_.lower() not in FOREIGN_POSTS
+        ):
             # "the Foreign Ministry in Baku": a domestic institution located in a capital belongs to it
             found.extend(_located_in(token, mentions))
         actor = self.combine(found, text, day, memory, head=token, mentions_index=mentions)
@@ -139,8 +172,13 @@ class ActorResolver:
             resolved_owner = self.resolve_token(owner, mentions, day, memory)
             if resolved_owner is not None:
                 sector = (actor.sector if actor is not None and found else None) or resolved_owner.sector
-                actor = Actor(text=text, name=resolved_owner.name, country=resolved_owner.country,
-                              sector=sector, entity_id=None)
+                actor = Actor(
+                    text=text,
+                    name=resolved_owner.name,
+                    country=resolved_owner.country,
+                    sector=sector,
+                    entity_id=None,
+                )
         if actor is None and token.ent_type_ == "PERSON":
             learned = memory.people.get(normalise(token.text)) or memory.people.get(
                 normalise(_surname(token))
@@ -202,6 +240,7 @@ class ActorResolver:
                 title_role = title_role or _title_role(entry.name)
         if country is None and head_sector is None and entity is None:
             return None
+        final_sector: str | None
         if entity and entity.startswith("person:"):
             final_sector = "GOV"
         else:
@@ -236,8 +275,9 @@ class ActorResolver:
                     return term.name, pid
         return None
 
-    def learn_appositions(self, sent: Span, mentions: dict[int, Mention], day: dt.date | None,
-                          memory: DocMemory) -> None:
+    def learn_appositions(
+        self, sent: Span, mentions: dict[int, Mention], day: dt.date | None, memory: DocMemory
+    ) -> None:
         """Learn people introduced by apposition: "Anna Petrova, editor of the state agency's Baku bureau"."""
         for token in sent:
             if token.dep_ != "appos":
@@ -249,21 +289,31 @@ class ActorResolver:
                 described = self.resolve_token(description, mentions, day, DocMemory())
                 if described is None or described.country is None:
                     continue
-                full = " ".join(t.text for t in person.subtree if t.ent_type_ == "PERSON" and
-                                t.dep_ in ("compound", "flat") or t.i == person.i)
-                actor = Actor(text=full, name=full, country=described.country,
-                              sector=described.sector, entity_id=f"learned:{normalise(full)}")
+                full = " ".join(
+                    t.text
+                    for t in person.subtree
+                    if (t.ent_type_ == "PERSON" and t.dep_ in ("compound", "flat")) or t.i == person.i
+                )
+                actor = Actor(
+                    text=full,
+                    name=full,
+                    country=described.country,
+                    sector=described.sector,
+                    entity_id=f"learned:{normalise(full)}",
+                )
                 memory.people[normalise(full)] = actor
                 memory.people[normalise(person.text)] = actor
                 memory.remember(actor)
 
-    def resolve_text(self, text: str, nlp: Any, day: dt.date | None = None, context: str | None = None) -> Actor | None:
+    def resolve_text(
+        self, text: str, nlp: Any, day: dt.date | None = None, context: str | None = None
+    ) -> Actor | None:
         """Resolve a free-standing mention ("the Azerbaijani president", "Baku") for ``detente resolve``."""
         memory = DocMemory()
         if context:
             ctx = nlp.make_doc(context)
             for mention in {id(m): m for m in self.mentions(ctx).values()}.values():
-                actor = self.combine([mention], ctx[mention.start:mention.end].text, day, None)
+                actor = self.combine([mention], ctx[mention.start : mention.end].text, day, None)
                 if actor is not None and actor.country:
                     memory.remember(actor)
         doc = nlp.make_doc(text)

@@ -46,8 +46,9 @@ def code_parsed(article: Article, doc: Doc, ctx: CodingContext) -> list[Event]:
         ctx.actors.learn_appositions(sent, mentions, published, memory)
         date_spans = [e for e in sent.ents if e.label_ in ("DATE", "TIME")]
         for trigger in find_triggers(sent, ctx.knowledge):
-            events.extend(_code_trigger(trigger, sent, index, article, text_id, mentions, memory,
-                                        date_spans, ctx))
+            events.extend(
+                _code_trigger(trigger, sent, index, article, text_id, mentions, memory, date_spans, ctx)
+            )
         _remember_sentence(sent, mentions, published, memory, ctx)
     return events
 
@@ -96,7 +97,8 @@ def _code_trigger(
     span = (token.idx, token.idx + len(token.text))
     out: list[Event] = []
     for source in sources:
-        for target in targets or [None]:
+        candidates: list[Actor | None] = list(targets) or [None]
+        for target in candidates:
             if target is not None and _same_actor(source, target):
                 continue
             key = f"{text_id}|{ctx.code_version}|{span[0]}|{rule.event_type}|{source.country}|" + (
@@ -110,18 +112,22 @@ def _code_trigger(
                     sentence=sent.text,
                     span=span,
                     trigger=token.text,
-                    event_type=rule.event_type,  # type: ignore[arg-type]
+                    event_type=rule.event_type,
                     mode=rule.mode,
-                    quad_class=info.quad_class,  # type: ignore[arg-type]
+                    quad_class=info.quad_class,
                     intensity=info.intensity,
                     source=source,
                     target=target,
-                    date=resolved_date.date if resolved_date else (published.isoformat() if published else None),
-                    date_precision=(resolved_date.precision if resolved_date else ("day" if published else None)),  # type: ignore[arg-type]
+                    date=resolved_date.date
+                    if resolved_date
+                    else (published.isoformat() if published else None),
+                    date_precision=(
+                        resolved_date.precision if resolved_date else ("day" if published else None)
+                    ),
                     date_text=resolved_date.text if resolved_date else None,
                     place=place,
                     negated=modality.negated,
-                    modality=modality.modality,  # type: ignore[arg-type]
+                    modality=modality.modality,
                     claimant=claimant,
                     confidence=_confidence(trigger, source, target),
                     sources=[article.doc_id],
@@ -190,7 +196,9 @@ def _as_day(resolved: ResolvedDate | None, published: dt.date | None) -> dt.date
     text = resolved.date.split("/")[0]
     parts = text.split("-")
     try:
-        return dt.date(int(parts[0]), int(parts[1]) if len(parts) > 1 else 6, int(parts[2]) if len(parts) > 2 else 15)
+        return dt.date(
+            int(parts[0]), int(parts[1]) if len(parts) > 1 else 6, int(parts[2]) if len(parts) > 2 else 15
+        )
     except (ValueError, IndexError):
         return published
 

@@ -18,10 +18,13 @@ from dateparser.date import DateDataParser
 
 WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
-DURATION = re.compile(r"\b(years?|months?|weeks?|days?|hours?|decades?|minutes?)\b(?! ago)(?! earlier)(?! later)")
+DURATION = re.compile(
+    r"\b(years?|months?|weeks?|days?|hours?|decades?|minutes?)\b(?! ago)(?! earlier)(?! later)"
+)
 DURATION_OK = re.compile(r"\b(last|this|next|previous|past|ago|earlier|later|before|after)\b")
 QUALIFIERS = re.compile(
-    r"^(?:the\s+)?(?:early|mid|late|middle of|end of|beginning of|start of|first half of|second half of)[\s-]+",
+    r"^(?:the\s+)?(?:early|mid|late|middle of|end of|beginning of|start of"
+    r"|first half of|second half of)[\s-]+",
     re.IGNORECASE,
 )
 RANGE = re.compile(r"^(?:between|from)\s+(.+?)\s+(?:and|to|until|till|through)\s+(.+)$", re.IGNORECASE)
@@ -97,7 +100,7 @@ class DateResolver:
             # Re-parse with the publication date as the base (DateDataParser settings are per call).
             from dateparser import parse
 
-            date_obj = parse(qualified, languages=["en"], settings=settings)  # type: ignore[arg-type]
+            date_obj = parse(qualified, languages=["en"], settings=settings)
             if date_obj is None:
                 return None
         else:

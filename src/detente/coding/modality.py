@@ -9,7 +9,19 @@ from spacy.tokens import Token
 from detente.coding.knowledge import ModalityCues
 from detente.coding.triggers import Trigger
 
-CLIMB_DEPS = ("xcomp", "ccomp", "conj", "advcl", "parataxis", "pcomp", "acomp", "relcl", "prep", "pobj", "dobj")
+CLIMB_DEPS = (
+    "xcomp",
+    "ccomp",
+    "conj",
+    "advcl",
+    "parataxis",
+    "pcomp",
+    "acomp",
+    "relcl",
+    "prep",
+    "pobj",
+    "dobj",
+)
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,21 @@ from spacy.tokens import Span, Token
 from detente.coding.knowledge import Knowledge, NounRule, VerbRule
 
 # Named-entity labels a noun trigger cannot carry ("March" is a month, not a protest march).
-NOT_EVENT_ENTITIES = {"DATE", "TIME", "PERSON", "GPE", "LOC", "MONEY", "PERCENT", "CARDINAL", "ORDINAL",
-                      "QUANTITY", "NORP", "WORK_OF_ART", "FAC"}
+NOT_EVENT_ENTITIES = {
+    "DATE",
+    "TIME",
+    "PERSON",
+    "GPE",
+    "LOC",
+    "MONEY",
+    "PERCENT",
+    "CARDINAL",
+    "ORDINAL",
+    "QUANTITY",
+    "NORP",
+    "WORK_OF_ART",
+    "FAC",
+}
 MODIFIER_DEPS = {"compound", "amod", "nmod", "npadvmod", "nummod"}
 
 
@@ -102,9 +115,12 @@ def _modifier_lemmas(token: Token) -> set[str]:
 def _light_verb(noun: Token, knowledge: Knowledge) -> Token | None:
     """The light verb of which ``noun`` is the object ("held talks", "a note was handed")."""
     head = noun.head
-    if noun.dep_ in ("dobj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
-        if head.lemma_.lower() in knowledge.light_verbs:
-            return head
+    if (
+        noun.dep_ in ("dobj", "nsubjpass")
+        and head.pos_ in ("VERB", "AUX")
+        and head.lemma_.lower() in knowledge.light_verbs
+    ):
+        return head
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB":
         # "put on alert", "entered into talks"
         verb = head.head

@@ -113,7 +113,10 @@ class Store:
             ).fetchall()
         }
         now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
-        articles, sentences, events, actors = [], [], [], {}
+        articles: list[dict[str, Any]] = []
+        sentences: list[dict[str, Any]] = []
+        events: list[dict[str, Any]] = []
+        actors: dict[str, dict[str, Any]] = {}
         for item in batch:
             art = item.article
             digest = text_hash(art.text)
@@ -121,28 +124,55 @@ class Store:
                 stats.duplicates += 1
                 continue
             if art.doc_id in taken and taken[art.doc_id] != digest:
-                stats.conflicts.append(f"{art.origin or art.doc_id}: id {art.doc_id!r} is already stored "
-                                       "with a different text; article skipped")
+                stats.conflicts.append(
+                    f"{art.origin or art.doc_id}: id {art.doc_id!r} is already stored "
+                    "with a different text; article skipped"
+                )
                 continue
             seen.add(digest)
             taken[art.doc_id] = digest
-            articles.append({
-                "doc_id": art.doc_id, "text_hash": digest, "title": art.title, "published": art.published,
-                "source": art.source, "url": art.url, "language": art.language, "origin": art.origin,
-                "text": art.text, "code_version": item.events[0].code_version if item.events else "",
-                "ingested_at": now,
-            })
-            sentences.extend({"doc_id": art.doc_id, "sentence_index": s.index, "start_char": s.start,
-                              "end_char": s.end, "text": s.text} for s in item.sentences)
+            articles.append(
+                {
+                    "doc_id": art.doc_id,
+                    "text_hash": digest,
+                    "title": art.title,
+                    "published": art.published,
+                    "source": art.source,
+                    "url": art.url,
+                    "language": art.language,
+                    "origin": art.origin,
+                    "text": art.text,
+                    "code_version": item.events[0].code_version if item.events else "",
+                    "ingested_at": now,
+                }
+            )
+            sentences.extend(
+                {
+                    "doc_id": art.doc_id,
+                    "sentence_index": s.index,
+                    "start_char": s.start,
+                    "end_char": s.end,
+                    "text": s.text,
+                }
+                for s in item.sentences
+            )
             unique = {e.event_id: e for e in item.events}
             events.extend(event_to_row(e) for e in unique.values())
             for event in unique.values():
                 for actor in (event.source, event.target, event.claimant):
                     if actor is not None:
                         key = actor.entity_id or f"{actor.country}|{actor.sector}|{actor.text.lower()}"
-                        actors.setdefault(key, {"actor_key": key, "entity_id": actor.entity_id,
-                                                "name": actor.name, "country": actor.country,
-                                                "sector": actor.sector, "example": actor.text})
+                        actors.setdefault(
+                            key,
+                            {
+                                "actor_key": key,
+                                "entity_id": actor.entity_id,
+                                "name": actor.name,
+                                "country": actor.country,
+                                "sector": actor.sector,
+                                "example": actor.text,
+                            },
+                        )
         if not articles:
             return
         try:
@@ -158,14 +188,21 @@ class Store:
         stats.articles_added += len(articles)
         stats.events_added += len(events)
 
-    def _insert(self, table: str, rows: list[dict[str, Any]], *, columns: tuple[str, ...] | None = None,
-                on_conflict: str | None = None) -> None:
+    def _insert(
+        self,
+        table: str,
+        rows: list[dict[str, Any]],
+        *,
+        columns: tuple[str, ...] | None = None,
+        on_conflict: str | None = None,
+    ) -> None:
         if not rows:
             return
         names = list(columns or rows[0].keys())
         data = pa.Table.from_pylist(rows).select(names)  # noqa: F841 - read by DuckDB below
         conflict = f" ON CONFLICT {on_conflict}" if on_conflict else ""
-        self.con.execute(f"INSERT INTO {table} ({', '.join(names)}) SELECT {', '.join(names)} FROM data{conflict}")
+        cols = ", ".join(names)
+        self.con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM data{conflict}")
 
     # -- reading ---------------------------------------------------------------------------------
     def counts(self) -> dict[str, int]:
@@ -177,10 +214,13 @@ class Store:
         return out
 
     def _where(self, flt: EventFilter) -> tuple[str, list[Any]]:
-        clauses, params = [], []
+        clauses: list[str] = []
+        params: list[Any] = []
         if flt.dyad is not None:
             a, b = flt.dyad
-            clauses.append("((source_country = ? AND target_country = ?) OR (source_country = ? AND target_country = ?))")
+            clauses.append(
+                "((source_country = ? AND target_country = ?) OR (source_country = ? AND target_country = ?))"
+            )
             params += [a, b, b, a]
         if flt.since is not None:
             clauses.append("date_end >= ?")

@@ -14,11 +14,12 @@ from detente.store.database import EventFilter, Store
 FORMATS = ("jsonl", "csv", "parquet")
 
 
-def export_events(store: Store, fmt: str, out: Path | IO[str], flt: EventFilter = EventFilter()) -> int:
+def export_events(store: Store, fmt: str, out: Path | IO[str], flt: EventFilter | None = None) -> int:
     """Write the events selected by ``flt`` to ``out`` in ``fmt``; returns how many were written.
 
     JSONL goes to a path or a text stream; CSV and Parquet need a path.
     """
+    flt = flt or EventFilter()
     if fmt == "jsonl":
         count = 0
         handle = out.open("w", encoding="utf-8") if isinstance(out, Path) else out
@@ -44,4 +45,4 @@ def export_events(store: Store, fmt: str, out: Path | IO[str], flt: EventFilter 
         pa_csv.write_csv(flat, out)
     else:
         raise ValueError(f"unknown format {fmt!r} (expected one of {', '.join(FORMATS)})")
-    return table.num_rows
+    return int(table.num_rows)

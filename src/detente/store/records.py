@@ -12,12 +12,34 @@ ACTOR_ROLES = ("source", "target", "claimant")
 ACTOR_FIELDS = ("text", "name", "country", "sector", "entity")
 
 EVENT_COLUMNS = (
-    "event_id", "doc_id", "sentence_index", "sentence", "span_start", "span_end", "trigger", "event_type",
-    "mode", "quad_class", "intensity",
+    "event_id",
+    "doc_id",
+    "sentence_index",
+    "sentence",
+    "span_start",
+    "span_end",
+    "trigger",
+    "event_type",
+    "mode",
+    "quad_class",
+    "intensity",
     *[f"{role}_{f}" for role in ("source", "target") for f in ACTOR_FIELDS],
-    "date", "date_start", "date_end", "date_precision", "date_text",
-    "place_text", "place_name", "place_country", "place_lat", "place_lon",
-    "negated", "modality", *[f"claimant_{f}" for f in ACTOR_FIELDS], "confidence", "sources", "code_version",
+    "date",
+    "date_start",
+    "date_end",
+    "date_precision",
+    "date_text",
+    "place_text",
+    "place_name",
+    "place_country",
+    "place_lat",
+    "place_lon",
+    "negated",
+    "modality",
+    *[f"claimant_{f}" for f in ACTOR_FIELDS],
+    "confidence",
+    "sources",
+    "code_version",
 )
 
 
@@ -96,16 +118,36 @@ def row_to_event(row: dict[str, Any]) -> Event:
 
     place = None
     if row.get("place_text") is not None:
-        place = Place(text=row["place_text"], name=row["place_name"], country=row["place_country"],
-                      lat=row["place_lat"], lon=row["place_lon"])
+        place = Place(
+            text=row["place_text"],
+            name=row["place_name"],
+            country=row["place_country"],
+            lat=row["place_lat"],
+            lon=row["place_lon"],
+        )
     source = actor("source")
     assert source is not None
     return Event(
-        event_id=row["event_id"], doc_id=row["doc_id"], sentence_index=row["sentence_index"],
-        sentence=row["sentence"], span=(row["span_start"], row["span_end"]), trigger=row["trigger"],
-        event_type=row["event_type"], mode=row["mode"], quad_class=row["quad_class"],
-        intensity=row["intensity"], source=source, target=actor("target"), date=row["date"],
-        date_precision=row["date_precision"], date_text=row["date_text"], place=place,
-        negated=row["negated"], modality=row["modality"], claimant=actor("claimant"),
-        confidence=row["confidence"], sources=list(row["sources"] or []), code_version=row["code_version"],
+        event_id=row["event_id"],
+        doc_id=row["doc_id"],
+        sentence_index=row["sentence_index"],
+        sentence=row["sentence"],
+        span=(row["span_start"], row["span_end"]),
+        trigger=row["trigger"],
+        event_type=row["event_type"],
+        mode=row["mode"],
+        quad_class=row["quad_class"],
+        intensity=row["intensity"],
+        source=source,
+        target=actor("target"),
+        date=row["date"],
+        date_precision=row["date_precision"],
+        date_text=row["date_text"],
+        place=place,
+        negated=row["negated"],
+        modality=row["modality"],
+        claimant=actor("claimant"),
+        confidence=row["confidence"],
+        sources=list(row["sources"] or []),
+        code_version=row["code_version"],
     )
