@@ -73,6 +73,13 @@ class DocMemory:
 
     people: dict[str, Actor] = field(default_factory=dict)
     recent: list[Actor] = field(default_factory=list)
+    subjects: list[Actor] = field(default_factory=list)
+
+    def remember_subject(self, actor: Actor) -> None:
+        """Note ``actor`` as the source of an event: "it"/"its" prefer the salient subject."""
+        if actor.country:
+            self.subjects.append(actor)
+            del self.subjects[:-10]
 
     def remember(self, actor: Actor) -> None:
         """Note ``actor`` as the most recent one mentioned."""
@@ -150,7 +157,8 @@ class ActorResolver:
             if lower in PRONOUNS_PERSON:
                 return _as_pronoun(memory.last_human(), token.text)
             if lower in PRONOUNS_GROUP:
-                return _as_pronoun(memory.last(person=False, country_only=True), token.text)
+                salient = memory.subjects[-1] if memory.subjects else None
+                return _as_pronoun(salient or memory.last(person=False, country_only=True), token.text)
             return None
         phrase = name_tokens(token)
         found: list[Mention] = []
@@ -165,7 +173,8 @@ class ActorResolver:
         ):
             # "the Foreign Ministry in Baku": a domestic institution located in a capital belongs to it
             found.extend(_located_in(token, mentions))
-        actor = self.combine(found, text, day, memory, head=token, mentions_index=mentions)
+        indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an", "some", "any") for c in token.children)
+        actor = self.combine(found, text, day, None if indefinite else memory, head=token)
         owner = next((c for c in token.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
         if owner is not None and (actor is None or actor.country is None or not found):
             # "its editor", "their embassy": the owner's country, the head noun's sector
@@ -195,7 +204,6 @@ class ActorResolver:
         memory: DocMemory | None,
         *,
         head: Token | None = None,
-        mentions_index: dict[int, Mention] | None = None,
     ) -> Actor | None:
         """Merge the senses of the mentions of one phrase into an actor."""
         country: str | None = None
@@ -223,7 +231,7 @@ class ActorResolver:
                 sector = sector or entry.sector
             elif entry.kind in ("country", "metonym"):
                 if country is None:
-                    country, entity = entry.key, f"country:{entry.key}"
+                    country = entry.key
                     name = name or entry.name
             elif entry.kind in ("people", "demonym"):
                 if country is None:
@@ -245,11 +253,13 @@ class ActorResolver:
             final_sector = "GOV"
         else:
             final_sector = head_sector or sector or ("GOV" if country else None)
-        if country is None and memory is not None:
-            context = memory.last(person=None, country_only=True)
-            country = context.country if context else None
-            if country is None:
+        if country is None:
+            # a sector-only mention ("the ministry") belongs to the country in context;
+            # without context (or for "a source", "a missile") the country stays unknown
+            context = memory.last(person=None, country_only=True) if memory is not None else None
+            if context is None:
                 return None
+            country = context.country
         if entity is None and title_role and country and day is not None:
             holder = self.holder_of(country, title_role, day)
             if holder is not None:

@@ -82,6 +82,8 @@ def _code_trigger(
             return []
     for actor in sources + targets:
         memory.remember(actor)
+    for actor in sources:
+        memory.remember_subject(actor)
     if not sources or not any(s.country for s in sources):
         return []
     claimant = (
