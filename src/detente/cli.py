@@ -348,3 +348,50 @@ def main() -> None:
     except DetenteError as exc:
         err.print(f"detente: error: {exc}", markup=False)
         sys.exit(1)
+
+
+@app.command()
+def evaluate(
+    gold: Annotated[list[Path], typer.Argument(help="Gold JSONL files (format: eval/GUIDELINES.md).")],
+    fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
+) -> None:
+    """Precision, recall and F1 of the coder on annotated data: types, actors, dates, places."""
+    from detente.evaluation import evaluate as run_evaluation
+    from detente.evaluation import read_gold
+
+    if fmt not in ("table", "json"):
+        raise typer.BadParameter(f"{fmt!r} is not table or json", param_hint="--format")
+    docs = []
+    for path in gold:
+        if not path.is_file():
+            raise typer.BadParameter(f"{path}: no such file", param_hint="GOLD")
+        docs.extend(read_gold(path))
+    report = run_evaluation(docs, _pipeline()).as_dict()
+    if fmt == "json":
+        sys.stdout.write(json.dumps(report, indent=2) + "\n")
+        return
+    out.print(
+        f"{report['documents']} documents, {report['gold_events']} gold events, "
+        f"{report['predicted_events']} predicted"
+    )
+    table = Table(title="Coder accuracy")
+    for column in ("level", "precision", "recall", "F1", "tp", "fp", "fn"):
+        table.add_column(column, justify="left" if column == "level" else "right")
+    rows = [("event type", report["event_type"]), ("type+source+target", report["type_source_target"])]
+    rows += [(f"  {t}", s) for t, s in report["per_type_triple"].items()]
+    for name, s in rows:
+        table.add_row(
+            name,
+            f"{s['precision']:.3f}",
+            f"{s['recall']:.3f}",
+            f"{s['f1']:.3f}",
+            str(s["tp"]),
+            str(s["fp"]),
+            str(s["fn"]),
+        )
+    out.print(table)
+    out.print(
+        f"date accuracy {report['date_accuracy']} over {report['dates_scored']} matched dated events; "
+        f"place accuracy {report['place_accuracy']} over {report['places_scored']}; "
+        f"negated events emitted as positive: {report['negated_emitted_as_positive']}"
+    )

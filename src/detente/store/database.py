@@ -209,8 +209,9 @@ class Store:
         """Row counts of every table."""
         out = {}
         for table in ("articles", "sentences", "events", "actors"):
-            row = self.con.execute(f"SELECT count(*) FROM {table}").fetchone()
-            out[table] = int(row[0]) if row else 0
+            # fetchall, not fetchone: DuckDB 2 refuses the next .sql() while a result is unfinished
+            rows = self.con.execute(f"SELECT count(*) FROM {table}").fetchall()
+            out[table] = int(rows[0][0]) if rows else 0
         return out
 
     def _where(self, flt: EventFilter) -> tuple[str, list[Any]]:
