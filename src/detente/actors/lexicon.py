@@ -13,7 +13,7 @@ from typing import Literal
 from detente.data_files import csv_files, read_csv
 from detente.errors import KnowledgeError
 
-EntryKind = Literal["country", "demonym", "people", "metonym", "org", "sector", "person"]
+EntryKind = Literal["country", "demonym", "people", "metonym", "org", "group", "sector", "person"]
 
 ROLE_SECTOR = {
     "head_of_state": "GOV",
@@ -136,6 +136,7 @@ def load_lexicon() -> Lexicon:
     lex = Lexicon()
     _load_countries(lex)
     _load_organisations(lex)
+    _load_groups(lex)
     _load_sectors(lex)
     _load_office_holders(lex)
     return lex
@@ -166,6 +167,16 @@ def _load_organisations(lex: Lexicon) -> None:
         code, name = row["code"], row["name"]
         entry = Entry("org", code, name, country=code, sector=row.get("sector") or "IGO")
         for surface in [name, code, *split_list(row.get("aliases", ""))]:
+            lex.add(surface, entry)
+
+
+def _load_groups(lex: Lexicon) -> None:
+    for row in read_csv("actors", "groups.csv"):
+        slug = re.sub(r"[^a-z0-9]+", "-", row["name"].lower()).strip("-")
+        entry = Entry(
+            "group", f"group:{slug}", row["name"], country=row["country"] or None, sector=row["sector"]
+        )
+        for surface in [row["name"], *split_list(row.get("aliases", ""))]:
             lex.add(surface, entry)
 
 

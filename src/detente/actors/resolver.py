@@ -35,9 +35,12 @@ NAME_DEPS = {
     "punct",
     "quantmod",
 }
-NAME_PREPS = {"of", "from"}
+NAME_PREPS = {"of", "from", "for"}
 PRONOUNS_PERSON = {"he", "she", "him", "her", "his"}
 PRONOUNS_GROUP = {"it", "they", "them", "its", "their"}
+# Sectors of actors that belong to no state by default ("gunmen", "smugglers"): no context country.
+NON_STATE_SECTORS = {"REB", "CRM", "UNK"}
+STATE_KINDS = {"metonym", "country", "org", "group"}
 # Posts that stand in a foreign capital: "the embassy in Kyiv" is not Ukraine's.
 FOREIGN_POSTS = {
     "embassy",
@@ -55,7 +58,16 @@ FOREIGN_POSTS = {
     "bureau",
     "office",
 }
-KIND_RANK = {"person": 0, "org": 1, "country": 2, "metonym": 2, "people": 3, "demonym": 3, "sector": 4}
+KIND_RANK = {
+    "person": 0,
+    "group": 1,
+    "org": 2,
+    "country": 3,
+    "metonym": 3,
+    "people": 4,
+    "demonym": 4,
+    "sector": 5,
+}
 
 
 @dataclass
@@ -76,7 +88,7 @@ class DocMemory:
     subjects: list[Actor] = field(default_factory=list)
 
     def remember_subject(self, actor: Actor) -> None:
-        """Note ``actor`` as the source of an event: "it"/"its" prefer the salient subject."""
+        """Note ``actor`` as the source of an event: pronouns prefer the salient subject."""
         if actor.country:
             self.subjects.append(actor)
             del self.subjects[:-10]
@@ -138,6 +150,19 @@ class ActorResolver:
                 found[i] = mention
         return found
 
+    def sector_of(self, token: Token) -> str | None:
+        """The sector a common noun names ("journalists" → MED, "people" → CVL), if it names one."""
+        for surface in (token.lower_, token.lemma_.lower()):
+            for entry in self.lexicon.lookup(surface):
+                if entry.kind == "sector":
+                    return entry.sector
+        return None
+
+    def _lemma_mention(self, token: Token) -> Mention | None:
+        """A sector noun matched by its lemma ("prisoners" → "prisoner") when no form matched."""
+        entries = [e for e in self.lexicon.lookup(token.lemma_) if e.kind == "sector"]
+        return Mention(token.i, token.i + 1, entries) if entries else None
+
     def _senses(self, span: Span) -> list[Entry]:
         entries = self.lexicon.lookup(span.text)
         if not entries:
@@ -148,14 +173,68 @@ class ActorResolver:
         return kept
 
     # -- resolving arguments --------------------------------------------------------------------
+    def resolve_many(
+        self,
+        token: Token,
+        mentions: dict[int, Mention],
+        day: dt.date | None,
+        memory: DocMemory,
+        local: str | None = None,
+    ) -> list[Actor]:
+        """Like :meth:`resolve_token`, but a phrase with coordinated nationalities names several
+        actors: "Ukrainian and Russian delegations", "the presidents of Uzbekistan and Kazakhstan"."""
+        base = self.resolve_token(token, mentions, day, memory, local)
+        if base is None:
+            return []
+        others: list[Entry] = []
+        for child in token.children:
+            heads = [child] if child.dep_ in ("amod", "compound", "nmod", "poss") else []
+            if child.dep_ == "prep" and child.lower_ == "of":
+                heads = [g for g in child.children if g.dep_ == "pobj"]
+            for head in heads:
+                for conj in head.conjuncts:
+                    mention = mentions.get(conj.i)
+                    entry = (
+                        next(
+                            (e for e in mention.entries if e.kind in STATE_KINDS | {"demonym", "people"}),
+                            None,
+                        )
+                        if mention
+                        else None
+                    )
+                    if (
+                        entry is not None
+                        and entry.country
+                        and entry.country != base.country
+                        and entry not in others
+                    ):
+                        others.append(entry)
+        extra = [
+            base.model_copy(
+                update={
+                    "country": e.country,
+                    "name": self.lexicon.country_names.get(e.country or "", e.name),
+                    "entity_id": None,
+                }
+            )
+            for e in others
+        ]
+        return [base, *extra]
+
     def resolve_token(
-        self, token: Token, mentions: dict[int, Mention], day: dt.date | None, memory: DocMemory
+        self,
+        token: Token,
+        mentions: dict[int, Mention],
+        day: dt.date | None,
+        memory: DocMemory,
+        local: str | None = None,
     ) -> Actor | None:
         """The actor named by the phrase headed by ``token``, or None when it names no actor."""
         lower = token.lower_
         if token.pos_ == "PRON" or lower in PRONOUNS_PERSON | PRONOUNS_GROUP:
             if lower in PRONOUNS_PERSON:
-                return _as_pronoun(memory.last_human(), token.text)
+                speaker = next((a for a in reversed(memory.subjects) if _is_person(a)), None)
+                return _as_pronoun(speaker or memory.last_human(), token.text)
             if lower in PRONOUNS_GROUP:
                 salient = memory.subjects[-1] if memory.subjects else None
                 return _as_pronoun(salient or memory.last(person=False, country_only=True), token.text)
@@ -164,17 +243,18 @@ class ActorResolver:
         found: list[Mention] = []
         for tok in phrase:
             mention = mentions.get(tok.i)
+            if mention is None and tok.i == token.i:
+                mention = self._lemma_mention(token)
             if mention is not None and mention not in found:
                 found.append(mention)
         text = _phrase_text(token, phrase)
-        if (
-            not any(e.kind != "sector" for m in found for e in m.entries)
-            and token.lemma_.lower() not in FOREIGN_POSTS
-        ):
-            # "the Foreign Ministry in Baku": a domestic institution located in a capital belongs to it
+        if not any(e.kind != "sector" for m in found for e in m.entries):
+            # "the Foreign Ministry in Baku", "a commander in Iran's Revolutionary Guards"
             found.extend(_located_in(token, mentions))
         indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an", "some", "any") for c in token.children)
-        actor = self.combine(found, text, day, None if indefinite else memory, head=token)
+        actor = self.combine(
+            found, text, day, None if indefinite else memory, head=token, local=None if indefinite else local
+        )
         owner = next((c for c in token.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
         if owner is not None and (actor is None or actor.country is None or not found):
             # "its editor", "their embassy": the owner's country, the head noun's sector
@@ -204,8 +284,10 @@ class ActorResolver:
         memory: DocMemory | None,
         *,
         head: Token | None = None,
+        local: str | None = None,
     ) -> Actor | None:
-        """Merge the senses of the mentions of one phrase into an actor."""
+        """Merge the senses of the mentions of one phrase into an actor. A phrase that names no
+        country takes ``local`` (the country the sentence points to), else the one in ``memory``."""
         country: str | None = None
         sector: str | None = None
         name: str | None = None
@@ -225,6 +307,10 @@ class ActorResolver:
                 name = name or (term.name if term else entry.name)
                 entity = entity or entry.key
                 sector = sector or "GOV"
+            elif entry.kind == "group":
+                if entity is None:
+                    country, name, entity = entry.country, entry.name, entry.key
+                    head_sector = head_sector or entry.sector
             elif entry.kind == "org":
                 if country is None:
                     country, name, entity = entry.key, entry.name, f"org:{entry.key}"
@@ -256,9 +342,15 @@ class ActorResolver:
         if country is None:
             # a sector-only mention ("the ministry") belongs to the country in context;
             # without context (or for "a source", "a missile") the country stays unknown
-            context = memory.last(person=None, country_only=True) if memory is not None else None
+            anaphoric = final_sector not in NON_STATE_SECTORS
+            context = (
+                memory.last(person=None, country_only=True) if memory is not None and anaphoric else None
+            )
+            if local is not None and anaphoric:
+                context = Actor(text=text, country=local)
             if context is None:
-                return None
+                # no country yet: the coder may still place it (the country where the event happened)
+                return Actor(text=text, name=None, country=None, sector=final_sector, entity_id=None)
             country = context.country
         if entity is None and title_role and country and day is not None:
             holder = self.holder_of(country, title_role, day)
@@ -350,12 +442,20 @@ def name_tokens(token: Token) -> list[Token]:
 
 
 def _located_in(token: Token, mentions: dict[int, Mention]) -> list[Mention]:
-    for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in ("in", "at"):
+    """The country or organisation in an "in/at X" phrase under the phrase's nouns: "the Foreign
+    Ministry in Baku", "a commander in Iran's Revolutionary Guards". Posts abroad are left out:
+    "the embassy in Kyiv" is not Ukraine's."""
+    for noun in name_tokens(token):
+        if noun.lemma_.lower() in FOREIGN_POSTS or noun.pos_ not in ("NOUN", "PROPN"):
+            continue
+        for child in noun.children:
+            if child.dep_ != "prep" or child.lower_ not in ("in", "at"):
+                continue
             for pobj in child.children:
-                mention = mentions.get(pobj.i)
-                if mention is not None and any(e.kind in ("metonym", "country") for e in mention.entries):
-                    return [mention]
+                for tok in name_tokens(pobj):
+                    mention = mentions.get(tok.i)
+                    if mention is not None and any(e.kind in STATE_KINDS for e in mention.entries):
+                        return [mention]
     return []
 
 
@@ -384,6 +484,10 @@ def _title_role(term: str) -> str | None:
         if term in titles:
             return role
     return None
+
+
+def _is_person(actor: Actor) -> bool:
+    return bool(actor.entity_id and actor.entity_id.startswith(("person:", "learned:")))
 
 
 def _as_pronoun(actor: Actor | None, text: str) -> Actor | None:

@@ -7,19 +7,19 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
 from detente.actors.resolver import ActorResolver, DocMemory, Mention, name_tokens
 from detente.coding.dates import DateResolver, ResolvedDate
-from detente.coding.knowledge import Knowledge, NounRule, VerbRule
+from detente.coding.knowledge import Knowledge, TypeInfo, VerbRule
 from detente.coding.modality import read_modality
 from detente.coding.places import find_place
 from detente.coding.roles import find_roles
 from detente.coding.triggers import Trigger, find_triggers
 from detente.geo import Gazetteer
-from detente.models import Actor, Article, Event
+from detente.models import Actor, Article, Event, Place
 
 FUTURE_MODALITIES = {"planned", "promised", "hypothetical"}
 
@@ -68,75 +68,207 @@ def _code_trigger(
     modality = read_modality(trigger, ctx.knowledge.cues)
     if modality.suppressed:
         return []
-    future = modality.modality in FUTURE_MODALITIES
     published = article.published
-    resolved_date = _event_date(trigger, date_spans, published, ctx.dates, future=future)
+    resolved_date = _event_date(
+        trigger, date_spans, published, ctx.dates, future=modality.modality in FUTURE_MODALITIES
+    )
     day = _as_day(resolved_date, published)
     roles = find_roles(trigger, ctx.knowledge)
-    sources = [a for a in (ctx.actors.resolve_token(t, mentions, day, memory) for t in roles.sources) if a]
-    targets = [a for a in (ctx.actors.resolve_token(t, mentions, day, memory) for t in roles.targets) if a]
-    if isinstance(rule, VerbRule):
-        if rule.object_actor and not targets:
-            return []
-        if rule.subject_sectors is not None and not any(s.sector in rule.subject_sectors for s in sources):
-            return []
+    info = ctx.knowledge.types[rule.event_type]
+    named = {
+        t.i for option in roles.target_options for tok in option for t in name_tokens(tok) if t.i in mentions
+    }
+    excluded = {t.i for tok in roles.sources for t in name_tokens(tok)} | named
+    anchors = [trigger.token] + ([trigger.light_verb] if trigger.light_verb is not None else [])
+    place = find_place(anchors, excluded, ctx.gazetteer, destination=rule.event_type == "CONSULT")
+    local = _local_country(place, sent, mentions)
+    source_tokens = [_speaker_for_pronoun(t, modality.claimant) for t in roles.sources]
+    sources = [a for t in source_tokens for a in ctx.actors.resolve_many(t, mentions, day, memory, local)]
+    if not sources and info.implicit_agent and place is not None and place.country and _is_passive(trigger):
+        sources = [Actor(text="authorities", country=place.country, sector=info.implicit_agent)]
+    targets = _first_target(roles.target_options, mentions, day, memory, local, ctx)
+    if not targets and roles.target_options and sources:
+        targets = _patient_fallback(roles.target_options, sources[0], ctx)
+    if sources and sources[0].country:
+        # people or bodies of no stated nationality are the source's own ("detained an opposition leader")
+        home = sources[0].country
+        targets = [t if t.country else t.model_copy(update={"country": home}) for t in targets]
+    if isinstance(rule, VerbRule) and (
+        (rule.object_actor and not targets)
+        or (rule.subject_sectors is not None and not any(s.sector in rule.subject_sectors for s in sources))
+    ):
+        # this reading's conditions fail ("Moscow protested" is no street protest): try the next one
+        if trigger.alternatives:
+            alternative = replace(
+                trigger, rule=trigger.alternatives[0], alternatives=trigger.alternatives[1:]
+            )
+            return _code_trigger(
+                alternative, sent, index, article, text_id, mentions, memory, date_spans, ctx
+            )
+        return []
+    if not sources or not (any(s.country for s in sources) or any(t.country for t in targets)):
+        return []
+    reciprocal = len(sources) >= 2 and not targets
+    if not targets and not reciprocal:
+        targets = _default_target(trigger, info, place, sources[0], mentions, day, memory, ctx)
     for actor in sources + targets:
         memory.remember(actor)
     for actor in sources:
         memory.remember_subject(actor)
-    if not sources or not any(s.country for s in sources):
-        return []
     claimant = (
         ctx.actors.resolve_token(modality.claimant, mentions, day, memory)
         if modality.claimant is not None
         else None
     )
-    excluded = {t.i for tok in roles.sources + roles.targets for t in name_tokens(tok)}
-    anchors = [trigger.token] + ([trigger.light_verb] if trigger.light_verb is not None else [])
-    place = find_place(anchors, excluded, ctx.gazetteer)
-    info = ctx.knowledge.types[rule.event_type]
     token = trigger.token
     span = (token.idx, token.idx + len(token.text))
-    out: list[Event] = []
-    for source in sources:
+    pairs: list[tuple[Actor, Actor | None]]
+    if reciprocal:
+        # "Armenia and Azerbaijan agreed": each acts towards the other
+        pairs = [(a, b) for a in sources for b in sources if not _same_actor(a, b)]
+    else:
         candidates: list[Actor | None] = list(targets) or [None]
-        for target in candidates:
-            if target is not None and _same_actor(source, target):
-                continue
-            key = f"{text_id}|{ctx.code_version}|{span[0]}|{rule.event_type}|{source.country}|" + (
-                f"{target.country if target else ''}"
+        pairs = [(s, t) for s in sources for t in candidates]
+    out: list[Event] = []
+    for source, target in pairs:
+        if target is not None and _same_actor(source, target):
+            continue
+        key = f"{text_id}|{ctx.code_version}|{span[0]}|{rule.event_type}|{source.country}|" + (
+            f"{target.country if target else ''}"
+        )
+        out.append(
+            Event(
+                event_id=hashlib.sha256(key.encode()).hexdigest()[:16],
+                doc_id=article.doc_id,
+                sentence_index=index,
+                sentence=sent.text,
+                span=span,
+                trigger=token.text,
+                event_type=rule.event_type,
+                mode=rule.mode,
+                quad_class=info.quad_class,
+                intensity=info.intensity,
+                source=source,
+                target=target,
+                date=resolved_date.date if resolved_date else (published.isoformat() if published else None),
+                date_precision=(resolved_date.precision if resolved_date else ("day" if published else None)),
+                date_text=resolved_date.text if resolved_date else None,
+                place=place,
+                negated=modality.negated,
+                modality=modality.modality,
+                claimant=claimant,
+                confidence=_confidence(trigger, source, target),
+                sources=[article.doc_id],
+                code_version=ctx.code_version,
             )
-            out.append(
-                Event(
-                    event_id=hashlib.sha256(key.encode()).hexdigest()[:16],
-                    doc_id=article.doc_id,
-                    sentence_index=index,
-                    sentence=sent.text,
-                    span=span,
-                    trigger=token.text,
-                    event_type=rule.event_type,
-                    mode=rule.mode,
-                    quad_class=info.quad_class,
-                    intensity=info.intensity,
-                    source=source,
-                    target=target,
-                    date=resolved_date.date
-                    if resolved_date
-                    else (published.isoformat() if published else None),
-                    date_precision=(
-                        resolved_date.precision if resolved_date else ("day" if published else None)
-                    ),
-                    date_text=resolved_date.text if resolved_date else None,
-                    place=place,
-                    negated=modality.negated,
-                    modality=modality.modality,
-                    claimant=claimant,
-                    confidence=_confidence(trigger, source, target),
-                    sources=[article.doc_id],
-                    code_version=ctx.code_version,
-                )
-            )
+        )
     return out
+
+
+def _speaker_for_pronoun(token: Token, claimant: Token | None) -> Token:
+    """ "The ministry said it would ...": a pronoun inside a reported clause is the speaker."""
+    if token.pos_ == "PRON" and claimant is not None and claimant.pos_ != "PRON":
+        return claimant
+    return token
+
+
+def _is_passive(trigger: Trigger) -> bool:
+    verb = trigger.light_verb or trigger.token
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or verb.dep_ == "acl"
+
+
+def _local_country(place: Place | None, sent: Span, mentions: dict[int, Mention]) -> str | None:
+    """The country a sentence points to: where the event happened, else the one country it names.
+    Sector-only actors ("police", "the court") take it before the document's context."""
+    if place is not None and place.country:
+        return place.country
+    named = {
+        e.country
+        for m in {id(m): m for m in (mentions.get(t.i) for t in sent) if m}.values()
+        for e in m.entries
+        if e.kind in ("country", "metonym", "demonym", "people") and e.country
+    }
+    return named.pop() if len(named) == 1 else None
+
+
+def _first_target(
+    options: list[list[Token]],
+    mentions: dict[int, Mention],
+    day: dt.date | None,
+    memory: DocMemory,
+    local: str | None,
+    ctx: CodingContext,
+) -> list[Actor]:
+    """The actors of the first target option that names a country or organisation; failing that,
+    of the first option that names any actor (a sector without a country)."""
+    fallback: list[Actor] = []
+    for option in options:
+        actors = [a for t in option for a in ctx.actors.resolve_many(t, mentions, day, memory, local)]
+        if any(a.country for a in actors):
+            return actors
+        fallback = fallback or actors
+    return fallback
+
+
+def _default_target(
+    trigger: Trigger,
+    info: TypeInfo,
+    place: Place | None,
+    source: Actor,
+    mentions: dict[int, Mention],
+    day: dt.date | None,
+    memory: DocMemory,
+    ctx: CodingContext,
+) -> list[Actor]:
+    """The target when the text names none: for a speech act told as a noun ("despite demands from
+    Tokyo, Beijing kept ..."), the subject of the clause it sits in; for attacks and seizures the
+    country where they happened; for protests the protesters' own government (per plover.yaml)."""
+    if trigger.is_noun and info.quad_class.startswith("verbal") and trigger.light_verb is None:
+        verb = trigger.token.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        if verb.lemma_.lower() not in ctx.knowledge.cues.reporting_verbs:
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            actor = ctx.actors.resolve_token(subject, mentions, day, memory) if subject is not None else None
+            if actor is not None and actor.country and actor.country != source.country:
+                return [actor]
+    if info.default_target == "place" and place is not None and place.country:
+        name = ctx.actors.lexicon.country_names.get(place.country)
+        return [Actor(text=place.text, name=name, country=place.country)]
+    if info.default_target == "source" and source.country:
+        return [Actor(text=source.country, name=source.name, country=source.country, sector="GOV")]
+    return []
+
+
+def _patient_fallback(options: list[list[Token]], source: Actor, ctx: CodingContext) -> list[Actor]:
+    """A target that names no actor directly: a place ("raided the Jenin refugee camp") stands for
+    its country; people of no stated nationality ("detained hundreds of people") are the source's."""
+    for option in options:
+        head = option[0]
+        if head.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY"):
+            continue
+        located = [
+            g
+            for c in head.children
+            if c.dep_ == "prep" and c.lower_ in ("in", "near", "outside")
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+        for token in [*name_tokens(head), *located]:
+            if token.pos_ == "PROPN" or token.ent_type_ in ("GPE", "LOC", "FAC"):
+                place = ctx.gazetteer.lookup(token.text)
+                if place is not None and place.country:
+                    name = ctx.actors.lexicon.country_names.get(place.country)
+                    return [Actor(text=_span_text(head), name=name, country=place.country)]
+        sector = ctx.actors.sector_of(head)
+        if sector is not None and source.country:
+            return [Actor(text=_span_text(head), name=None, country=source.country, sector=sector)]
+    return []
+
+
+def _span_text(head: Token) -> str:
+    tokens = name_tokens(head)
+    return head.doc[tokens[0].i : tokens[-1].i + 1].text
 
 
 def _same_actor(a: Actor, b: Actor) -> bool:
@@ -220,13 +352,3 @@ def _remember_sentence(
         actor = ctx.actors.combine([mention], sent.doc[mention.start : mention.end].text, day, None)
         if actor is not None:
             memory.remember(actor)
-
-
-def noun_rule_of(trigger: Trigger) -> NounRule | None:
-    """The noun rule of a nominal trigger (None for verbs)."""
-    return trigger.rule if isinstance(trigger.rule, NounRule) else None
-
-
-def token_text(token: Token) -> str:
-    """The text of a token (helper for callers that only import this module)."""
-    return token.text

@@ -16,6 +16,9 @@ class TypeInfo:
     quad_class: str
     intensity: float
     modes: frozenset[str]
+    object_is_target: bool = True
+    implicit_agent: str | None = None
+    default_target: str | None = None
 
 
 @dataclass(frozen=True)
@@ -29,6 +32,8 @@ class VerbRule:
     objects: frozenset[str] | None = None
     object_actor: bool = False
     subject_sectors: frozenset[str] | None = None
+    not_objects: frozenset[str] = frozenset()
+    preps: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -41,6 +46,7 @@ class NounRule:
     modifiers: frozenset[str] | None = None
     not_modifiers: frozenset[str] = frozenset()
     of_role: str = "target"
+    from_role: str = "source"
 
 
 @dataclass(frozen=True)
@@ -81,12 +87,22 @@ def load_knowledge() -> Knowledge:
     modality = load_yaml("coding", "modality.yaml")
     problems: list[str] = []
     types = {
-        name: TypeInfo(info["quad_class"], float(info["intensity"]), frozenset(info.get("modes") or []))
+        name: TypeInfo(
+            info["quad_class"],
+            float(info["intensity"]),
+            frozenset(info.get("modes") or []),
+            bool(info.get("object_is_target", True)),
+            info.get("implicit_agent"),
+            info.get("default_target"),
+        )
         for name, info in plover["types"].items()
     }
+    _check_word_lists(triggers, "triggers.yaml", problems)
+    _check_word_lists(modality, "modality.yaml", problems)
     verbs: dict[str, list[VerbRule]] = {}
     for number, raw in enumerate(triggers.get("verbs") or [], start=1):
-        _check_rule(raw, types, f"triggers.yaml verbs #{number}", problems)
+        if not _check_rule(raw, types, f"triggers.yaml verbs #{number}", problems):
+            continue
         for phrase in raw.get("lemmas", []):
             words = str(phrase).split()
             rule = VerbRule(
@@ -97,13 +113,17 @@ def load_knowledge() -> Knowledge:
                 objects=_set(raw.get("objects")),
                 object_actor=bool(raw.get("object_actor", False)),
                 subject_sectors=_set(raw.get("subject_sectors")),
+                not_objects=_set(raw.get("not_objects")) or frozenset(),
+                preps=_set(raw.get("preps")) or frozenset(),
             )
             verbs.setdefault(rule.lemma, []).append(rule)
     nouns: dict[str, list[NounRule]] = {}
     for number, raw in enumerate(triggers.get("nouns") or [], start=1):
-        _check_rule(raw, types, f"triggers.yaml nouns #{number}", problems)
-        if raw.get("of_role", "target") not in ("source", "target"):
-            problems.append(f"triggers.yaml nouns #{number}: of_role must be source or target")
+        if not _check_rule(raw, types, f"triggers.yaml nouns #{number}", problems):
+            continue
+        for key in ("of_role", "from_role"):
+            if raw.get(key, "target") not in ("source", "target"):
+                problems.append(f"triggers.yaml nouns #{number}: {key} must be source or target")
         for lemma in raw.get("lemmas", []):
             nouns.setdefault(str(lemma), []).append(
                 NounRule(
@@ -113,6 +133,7 @@ def load_knowledge() -> Knowledge:
                     modifiers=_set(raw.get("modifiers")) or None,
                     not_modifiers=_set(raw.get("not_modifiers")) or frozenset(),
                     of_role=raw.get("of_role", "target"),
+                    from_role=raw.get("from_role", "source"),
                 )
             )
     if problems:
@@ -137,16 +158,32 @@ def _set(values: Any) -> frozenset[str] | None:
     return frozenset(str(v) for v in values)
 
 
-def _check_rule(raw: Any, types: dict[str, TypeInfo], where: str, problems: list[str]) -> None:
+def _check_word_lists(data: Any, where: str, problems: list[str], path: str = "") -> None:
+    """Every list of words must hold strings: YAML reads a bare on/no/yes/off as a boolean."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            _check_word_lists(value, where, problems, f"{path}.{key}" if path else str(key))
+    elif isinstance(data, list):
+        for index, item in enumerate(data):
+            if isinstance(item, (dict, list)):
+                _check_word_lists(item, where, problems, f"{path}[{index}]")
+            elif not isinstance(item, str):
+                problems.append(f"{where}: {path}[{index}] is {item!r}, not a word (quote it in the YAML)")
+
+
+def _check_rule(raw: Any, types: dict[str, TypeInfo], where: str, problems: list[str]) -> bool:
+    """Report what is wrong with one rule; True when it can be used."""
     if not isinstance(raw, dict):
         problems.append(f"{where}: expected a mapping")
-        return
+        return False
     event_type = raw.get("type")
     if event_type not in types:
         problems.append(f"{where}: unknown PLOVER type {event_type!r}")
-        return
+        return False
     mode = raw.get("mode")
     if mode is not None and mode not in types[event_type].modes:
         problems.append(f"{where}: mode {mode!r} is not a mode of {event_type}")
     if not raw.get("lemmas"):
         problems.append(f"{where}: no lemmas")
+        return False
+    return True

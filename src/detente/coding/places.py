@@ -1,4 +1,5 @@
-"""Step 5 of coding: where an event happened, from "in/at/near X" attached to the trigger."""
+"""Step 5 of coding: where an event happened, from "in/at/near X" attached to the trigger or to its
+arguments ("police in Dushanbe detained ...", "raided the Jenin camp", "his visit to Ulaanbaatar")."""
 
 from __future__ import annotations
 
@@ -7,45 +8,69 @@ from spacy.tokens import Span, Token
 from detente.geo import Gazetteer
 from detente.models import Place
 
-PLACE_PREPS = {"in", "at", "near", "outside", "inside", "over", "across", "around", "off", "into", "on"}
-PLACE_LABELS = {"GPE", "LOC", "FAC", "ORG", "NORP", ""}
+PLACE_PREPS = {"in", "at", "near", "outside", "inside", "across", "around", "off", "into", "on", "along"}
+ARGUMENT_DEPS = {"dobj", "pobj", "nsubj", "nsubjpass", "npadvmod", "agent", "dative", "prep", "advcl"}
+NOT_PLACES = {"DATE", "TIME", "PERSON", "NORP", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"}
 
 
-def find_place(anchors: list[Token], excluded: set[int], gazetteer: Gazetteer) -> Place | None:
-    """The place named in a locative phrase that hangs off one of ``anchors`` (trigger first).
+def find_place(
+    anchors: list[Token], excluded: set[int], gazetteer: Gazetteer, *, destination: bool = False
+) -> Place | None:
+    """The place of an event whose trigger (and light verb) are ``anchors``.
 
-    ``excluded`` holds the token indices of the event's actors: an actor is never its place.
+    Locative phrases on the trigger come first, then those on its arguments, then proper-noun
+    modifiers of its arguments ("a Caracas court"). ``excluded`` holds the actors' own name tokens:
+    an actor is never its place. ``destination`` lets "to X" count (the place of a visit).
     """
+    preps = PLACE_PREPS | ({"to"} if destination else set())
+    for depth in (0, 1, 2):
+        for anchor in anchors:
+            for holder in _at_depth(anchor, depth):
+                for prep in holder.children:
+                    if prep.dep_ != "prep" or prep.lower_ not in preps:
+                        continue
+                    for pobj in prep.children:
+                        if pobj.dep_ == "pobj" and pobj.i not in excluded:
+                            place = _place_of(pobj, gazetteer)
+                            if place is not None:
+                                return place
     for anchor in anchors:
-        for prep in _locative_preps(anchor):
-            for pobj in prep.children:
-                if pobj.dep_ != "pobj" or pobj.i in excluded:
-                    continue
-                place = _place_of(pobj, gazetteer)
-                if place is not None:
-                    return place
+        for holder in _at_depth(anchor, 1):
+            for child in holder.children:
+                if child.dep_ == "compound" and child.pos_ == "PROPN" and child.i not in excluded:
+                    place = _place_of(child, gazetteer)
+                    if place is not None:
+                        return place
     return None
 
 
-def _locative_preps(anchor: Token) -> list[Token]:
-    preps = [c for c in anchor.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPS]
-    # one level down: "detained two men in a raid in Yekaterinburg", "the strike on the embassy in Kyiv"
-    for child in anchor.children:
-        if child.dep_ in ("dobj", "pobj", "nsubjpass", "npadvmod") or child.dep_ == "prep":
-            targets = [child] if child.dep_ != "prep" else [g for g in child.children if g.dep_ == "pobj"]
-            for target in targets:
-                preps.extend(c for c in target.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPS)
-    return preps
+def _at_depth(anchor: Token, depth: int) -> list[Token]:
+    """Tokens ``depth`` argument steps below ``anchor`` (through prepositions to their objects)."""
+    level = [anchor]
+    for _ in range(depth):
+        nxt: list[Token] = []
+        for token in level:
+            for child in token.children:
+                if child.dep_ == "prep":
+                    nxt.extend(g for g in child.children if g.dep_ == "pobj")
+                elif child.dep_ in ARGUMENT_DEPS:
+                    nxt.append(child)
+        level = nxt
+    return level
 
 
 def _place_of(token: Token, gazetteer: Gazetteer) -> Place | None:
-    if token.ent_type_ in ("DATE", "TIME", "PERSON", "NORP"):
+    if token.ent_type_ in NOT_PLACES:
         return None
     if token.pos_ != "PROPN" and token.ent_type_ not in ("GPE", "LOC", "FAC"):
-        # "in the city of Ganja", "near the border town of Tovuz"
-        for prep in token.children:
-            if prep.dep_ == "prep" and prep.lower_ == "of":
-                for pobj in prep.children:
+        # "in the city of Ganja", "near the Nakhchivan border", "the Jenin refugee camp"
+        for child in token.children:
+            if child.dep_ == "compound" and child.pos_ == "PROPN":
+                place = _place_of(child, gazetteer)
+                if place is not None:
+                    return place
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         return _place_of(pobj, gazetteer)
         return None
@@ -63,6 +88,6 @@ def _name_span(token: Token) -> Span:
             if ent.start <= token.i < ent.end:
                 return ent
     start = token.i
-    while start > 0 and token.doc[start - 1].dep_ in ("compound",) and token.doc[start - 1].pos_ == "PROPN":
+    while start > 0 and token.doc[start - 1].dep_ == "compound" and token.doc[start - 1].pos_ == "PROPN":
         start -= 1
     return token.doc[start : token.i + 1]

@@ -1,17 +1,25 @@
-"""Step 2 of coding: find the tokens that fill the source and target roles of a trigger."""
+"""Step 2 of coding: find the tokens that fill the source and target roles of a trigger.
+
+Targets come as ordered *options* (passive subject, direct object, dative, then each prepositional
+object): the coder takes the first option that names an actor, so "imposed sanctions on Thursday on
+three Chinese companies" skips "Thursday".
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Token
 
-from detente.coding.knowledge import Knowledge, NounRule
+from detente.coding.knowledge import Knowledge, NounRule, VerbRule
 from detente.coding.triggers import Trigger
 
 SUBJECT_DEPS = ("nsubj", "csubj")
 PASSIVE_SUBJECT_DEPS = ("nsubjpass", "csubjpass")
 INHERIT_DEPS = ("xcomp", "conj", "advcl", "pcomp", "ccomp")
+INSTRUMENT_TARGET_PREPS = frozenset({"against", "toward", "towards"})
+RELATIVE_PRONOUNS = {"that", "which", "who", "whom", "whose"}
+CONTROL_BY_OBJECT = ("ask", "urge", "order", "force", "allow", "tell", "call", "invite", "help", "persuade")
 
 
 @dataclass
@@ -19,48 +27,66 @@ class Roles:
     """Candidate tokens for each role; each list holds coordinated heads ("Russia and Iran")."""
 
     sources: list[Token] = field(default_factory=list)
-    targets: list[Token] = field(default_factory=list)
-    object_token: Token | None = None
+    target_options: list[list[Token]] = field(default_factory=list)
+    reciprocal: bool = False  # coordinated subjects acting on each other: "Armenia and Azerbaijan agreed"
+
+    @property
+    def targets(self) -> list[Token]:
+        """The first target option (for callers that need only one)."""
+        return self.target_options[0] if self.target_options else []
 
 
 def find_roles(trigger: Trigger, knowledge: Knowledge) -> Roles:
     """Source and target candidates of ``trigger`` from the dependency parse."""
-    if trigger.is_noun:
-        return _noun_roles(trigger, knowledge)
-    return _verb_roles(trigger.token, knowledge)
+    roles = _noun_roles(trigger, knowledge) if trigger.is_noun else _verb_roles(trigger, knowledge)
+    if len(roles.sources) >= 2 and not roles.target_options:
+        roles.reciprocal = True
+    return roles
 
 
-def _verb_roles(verb: Token, knowledge: Knowledge) -> Roles:
+def _verb_roles(trigger: Trigger, knowledge: Knowledge) -> Roles:
+    verb = trigger.token
+    rule = trigger.rule
+    preps = knowledge.target_preps | (rule.preps if isinstance(rule, VerbRule) else frozenset())
+    if not knowledge.types[rule.event_type].object_is_target:
+        return _instrument_roles(verb)
     roles = Roles()
     subject, passive_subject, agent = _subjects(verb)
+    subject = _antecedent(subject, verb)
+    if passive_subject is not None:
+        passive_subject = _antecedent(passive_subject, verb)
     if subject is not None:
         roles.sources = _with_conjuncts(subject)
     if agent is not None:
         roles.sources = _with_conjuncts(agent)
     if passive_subject is not None:
-        roles.targets = _with_conjuncts(passive_subject)
-        roles.object_token = passive_subject
-    for child in verb.children:
-        if child.dep_ in ("dobj", "dative") and not roles.targets:
-            roles.targets = _with_conjuncts(child)
-            roles.object_token = roles.object_token or child
-    if not roles.targets:
-        roles.targets = _prep_objects(verb, knowledge.target_preps)
+        roles.target_options.append(_with_conjuncts(passive_subject))
+    for dep in ("dobj", "dative"):
+        for child in verb.children:
+            if child.dep_ == dep:
+                roles.target_options.append(_with_conjuncts(_antecedent(child, verb) or child))
+    roles.target_options.extend(_prep_objects(verb, preps))
     if not roles.sources and verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
-        # "the police, who detained ..." / "nationals detained by police" (the head is the target)
-        if agent is None and (verb.dep_ == "relcl" and passive_subject is None and verb.tag_ != "VBN"):
+        # "the police, who detained ..." (the head did it);
+        # "nationals detained by police" (it was done to the head)
+        if agent is None and verb.dep_ == "relcl" and passive_subject is None and verb.tag_ != "VBN":
             roles.sources = _with_conjuncts(verb.head)
-        elif not roles.targets:
-            roles.targets = _with_conjuncts(verb.head)
+        else:
+            roles.target_options.insert(0, _with_conjuncts(verb.head))
     if not roles.sources and not _is_passive(verb):
         roles.sources = _inherited_subject(verb)
-    if not roles.sources and len(roles.targets) >= 2 and roles.object_token is None:
-        # "talks with X and Y" keep; but "X and Y met" is handled by coordination below
-        pass
-    if roles.sources and not roles.targets and len(roles.sources) >= 2:
-        # Coordinated subjects of a reciprocal act: "Armenia and Azerbaijan agreed" → A with B.
-        roles.targets = roles.sources[1:]
-        roles.sources = roles.sources[:1]
+    return roles
+
+
+def _instrument_roles(verb: Token) -> Roles:
+    """Roles of acts whose object is their instrument ("deployed troops"): target only "against X"."""
+    roles = Roles()
+    subject, passive, agent = _subjects(verb)
+    holder = agent or subject
+    if holder is None and passive is not None:
+        holder = passive  # "no Venezuelan troops have been deployed": the troops are the actor
+    roles.sources = _with_conjuncts(holder) if holder is not None else _inherited_subject(verb)
+    roles.target_options.extend(_prep_objects(verb, INSTRUMENT_TARGET_PREPS))
     return roles
 
 
@@ -68,6 +94,8 @@ def _noun_roles(trigger: Trigger, knowledge: Knowledge) -> Roles:
     noun = trigger.token
     rule = trigger.rule
     assert isinstance(rule, NounRule)
+    if not knowledge.types[rule.event_type].object_is_target:
+        knowledge = replace(knowledge, target_preps=INSTRUMENT_TARGET_PREPS)
     roles = Roles()
     for child in noun.children:
         if child.dep_ == "poss":
@@ -80,39 +108,42 @@ def _noun_roles(trigger: Trigger, knowledge: Knowledge) -> Roles:
             if not objects:
                 continue
             pobj = objects[0]
-            if word in knowledge.source_preps:
+            if rule.modifiers is not None and pobj.lemma_.lower() in rule.modifiers:
+                continue  # "a note of protest": the "of" phrase says what kind of note, not who
+            if (
+                word in knowledge.source_preps
+                or (word == "from" and rule.from_role == "source")
+                or word == "between"
+            ):
                 roles.sources = _with_conjuncts(pobj)
-            elif word == "between":
-                both = _with_conjuncts(pobj)
-                roles.sources, roles.targets = both[:1], both[1:]
             elif word == "of":
-                if rule.modifiers is not None and pobj.lemma_.lower() in rule.modifiers:
-                    continue  # "a note of protest": the "of" phrase is what kind of note, not an actor
                 if rule.of_role == "source":
                     roles.sources = roles.sources or _with_conjuncts(pobj)
                 else:
-                    roles.targets = roles.targets or _with_conjuncts(pobj)
-            elif word in knowledge.target_preps:
-                roles.targets = roles.targets or _with_conjuncts(pobj)
+                    roles.target_options.append(_with_conjuncts(pobj))
+            elif word in knowledge.target_preps or word == "from":
+                roles.target_options.append(_with_conjuncts(pobj))
+    if trigger.light_verb is None and not roles.sources and noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+        # "praised Poland during talks with Tusk": the talks are the subject's
+        verb = noun.head.head
+        if verb.pos_ in ("VERB", "AUX"):
+            subject, _passive, agent = _subjects(verb)
+            holder = agent or subject
+            roles.sources = _with_conjuncts(holder) if holder is not None else _inherited_subject(verb)
     if trigger.light_verb is not None:
         verb = trigger.light_verb
         subject, _passive, agent = _subjects(verb)
         holder = agent or subject
-        if holder is not None:
+        if holder is not None and holder.i != noun.i:
             roles.sources = _with_conjuncts(holder)
         else:
             roles.sources = _inherited_subject(verb) or roles.sources
-        if not roles.targets:
-            for child in verb.children:
-                if child.dep_ == "dative" or (child.dep_ == "dobj" and child.i != noun.i):
-                    roles.targets = _with_conjuncts(child)
-            if not roles.targets:
-                roles.targets = _prep_objects(verb, knowledge.target_preps)
-    elif noun.dep_ in ("nsubj", "nsubjpass") and not roles.sources and not roles.targets:
-        pass
-    if roles.sources and not roles.targets and len(roles.sources) >= 2:
-        roles.targets = roles.sources[1:]
-        roles.sources = roles.sources[:1]
+        for child in verb.children if knowledge.target_preps != INSTRUMENT_TARGET_PREPS else []:
+            if child.dep_ == "dative" or (
+                child.dep_ == "dobj" and child.i != noun.i and child.i not in {t.i for t in noun.subtree}
+            ):
+                roles.target_options.append(_with_conjuncts(child))
+        roles.target_options.extend(_prep_objects(verb, knowledge.target_preps))
     return roles
 
 
@@ -126,6 +157,20 @@ def _subjects(verb: Token) -> tuple[Token | None, Token | None, Token | None]:
         elif child.dep_ == "agent":
             pobjs = [g for g in child.children if g.dep_ == "pobj"]
             agent = pobjs[0] if pobjs else None
+    if subject is None and passive is None:
+        # the small parser sometimes attaches a sentence-initial name as a modifier ("Lula/advmod phoned")
+        for child in verb.lefts:
+            if (
+                child.dep_ in ("advmod", "npadvmod", "dep", "nmod")
+                and child.text[:1].isupper()
+                and (
+                    child.ent_type_ in ("PERSON", "GPE", "ORG", "NORP")
+                    or child.pos_ == "PROPN"
+                    or child.i == 0
+                )
+            ):
+                subject = child
+                break
     return subject, passive, agent
 
 
@@ -151,7 +196,7 @@ def _inherited_subject(verb: Token) -> list[Token]:
         subject, _passive, agent = _subjects(head)
         if current.dep_ == "xcomp":
             objects = [c for c in head.children if c.dep_ == "dobj"]
-            if objects and head.lemma_.lower() in ("ask", "urge", "order", "force", "allow", "tell", "call"):
+            if objects and head.lemma_.lower() in CONTROL_BY_OBJECT:
                 return _with_conjuncts(objects[0])
         if subject is not None:
             return _with_conjuncts(subject)
@@ -161,13 +206,19 @@ def _inherited_subject(verb: Token) -> list[Token]:
     return []
 
 
-def _prep_objects(verb: Token, preps: frozenset[str]) -> list[Token]:
+def _prep_objects(verb: Token, preps: frozenset[str]) -> list[list[Token]]:
+    options: list[list[Token]] = []
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ in preps:
-            pobjs = [g for g in child.children if g.dep_ == "pobj"]
-            if pobjs:
-                return _with_conjuncts(pobjs[0])
-    return []
+            options.extend(_with_conjuncts(g) for g in child.children if g.dep_ == "pobj")
+    return options
+
+
+def _antecedent(token: Token | None, verb: Token) -> Token | None:
+    """A relative pronoun stands for the noun its clause modifies ("the tanker that forces seized")."""
+    if token is not None and verb.dep_ == "relcl" and token.lower_ in RELATIVE_PRONOUNS:
+        return verb.head
+    return token
 
 
 def _with_conjuncts(token: Token) -> list[Token]:

@@ -24,6 +24,8 @@ NOT_EVENT_ENTITIES = {
     "WORK_OF_ART",
     "FAC",
 }
+# A noun in apposition or as a predicate restates an event already told: "..., his first foreign trip".
+RESTATING_DEPS = {"appos", "attr"}
 MODIFIER_DEPS = {"compound", "amod", "nmod", "npadvmod", "nummod"}
 
 
@@ -34,6 +36,9 @@ class Trigger:
     token: Token
     rule: VerbRule | NounRule
     light_verb: Token | None = None
+    alternatives: tuple[
+        VerbRule, ...
+    ] = ()  # later rules for the same verb, tried when this one's conditions fail
 
     @property
     def is_noun(self) -> bool:
@@ -46,7 +51,11 @@ def find_triggers(sent: Span, knowledge: Knowledge) -> list[Trigger]:
     found: list[Trigger] = []
     covered_by_noun: set[int] = set()
     for token in sent:
-        if token.pos_ in ("NOUN", "PROPN") and token.ent_type_ not in NOT_EVENT_ENTITIES:
+        if (
+            token.pos_ in ("NOUN", "PROPN")
+            and token.ent_type_ not in NOT_EVENT_ENTITIES
+            and token.dep_ not in RESTATING_DEPS
+        ):
             noun_rule = match_noun(token, knowledge)
             if noun_rule is not None:
                 light = _light_verb(token, knowledge)
@@ -57,17 +66,23 @@ def find_triggers(sent: Span, knowledge: Knowledge) -> list[Trigger]:
         if token.pos_ in ("VERB", "AUX") or (token.pos_ == "NOUN" and token.tag_ == "VBG"):
             if token.i in covered_by_noun:
                 continue
-            verb_rule = match_verb(token, knowledge)
-            if verb_rule is not None:
-                found.append(Trigger(token, verb_rule))
+            verb_rules = match_verb_rules(token, knowledge)
+            if verb_rules:
+                found.append(Trigger(token, verb_rules[0], alternatives=tuple(verb_rules[1:])))
     return sorted(found, key=lambda t: t.token.i)
 
 
 def match_verb(token: Token, knowledge: Knowledge) -> VerbRule | None:
     """The first verb rule whose lemma, attached words and object conditions fit ``token``."""
+    rules = match_verb_rules(token, knowledge)
+    return rules[0] if rules else None
+
+
+def match_verb_rules(token: Token, knowledge: Knowledge) -> list[VerbRule]:
+    """Every verb rule whose lemma, attached words and object conditions fit ``token``, in order."""
     rules = knowledge.verbs.get(token.lemma_.lower())
     if not rules:
-        return None
+        return []
     near = {c.lemma_.lower() for c in token.children} | {
         g.lemma_.lower() for c in token.children for g in c.children
     }
@@ -75,13 +90,16 @@ def match_verb(token: Token, knowledge: Knowledge) -> VerbRule | None:
     object_lemmas = {o.lemma_.lower() for o in objects} | {
         c.lemma_.lower() for o in objects for c in o.children if c.dep_ == "compound"
     }
+    fitting: list[VerbRule] = []
     for rule in rules:
         if any(word not in near for word in rule.extra):
             continue
         if rule.objects is not None and not (object_lemmas & rule.objects):
             continue
-        return rule
-    return None
+        if object_lemmas & rule.not_objects:
+            continue
+        fitting.append(rule)
+    return fitting
 
 
 def match_noun(token: Token, knowledge: Knowledge) -> NounRule | None:
@@ -128,4 +146,7 @@ def _light_verb(noun: Token, knowledge: Knowledge) -> Token | None:
             return verb
     if noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN"):
         return _light_verb(noun.head, knowledge)
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
+        # "held four hours of talks", "launched a wave of strikes"
+        return _light_verb(head.head, knowledge)
     return None
