@@ -46,8 +46,10 @@ def validate(validator: Draft202012Validator) -> Callable[[dict[str, Any]], None
     """Assert that a record is a valid event record, listing every violation when it is not."""
 
     def check(record: dict[str, Any]) -> None:
-        problems = [f"{'/'.join(map(str, e.absolute_path)) or '<root>'}: {e.message}"
-                    for e in validator.iter_errors(record)]
+        problems = [
+            f"{'/'.join(map(str, e.absolute_path)) or '<root>'}: {e.message}"
+            for e in validator.iter_errors(record)
+        ]
         assert not problems, f"record violates event.schema.json: {problems}\n{record}"
 
     return check

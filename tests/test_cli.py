@@ -15,8 +15,10 @@ from detente import __version__, cli
 from detente.store import Store
 
 # Articles written for these tests.
-RAIDS = ("Russian police arrested six Azerbaijani nationals in Yekaterinburg on 9 October. "
-         "Azerbaijan summoned the Russian ambassador on 10 October.")
+RAIDS = (
+    "Russian police arrested six Azerbaijani nationals in Yekaterinburg on 9 October. "
+    "Azerbaijan summoned the Russian ambassador on 10 October."
+)
 EXPULSION = "Azerbaijan expelled two Russian diplomats on Monday. Moscow condemned the expulsions."
 TREATY = "Armenia and Azerbaijan agreed on the text of a peace treaty in March."
 GERMAN = (
@@ -122,8 +124,11 @@ def test_unknown_command_is_a_usage_error(runner):
 
 
 def test_code_prints_schema_valid_jsonl(runner, fast, tmp_path, db_path, validate):
-    source = write_jsonl(tmp_path / "articles.jsonl", article_line("raids", RAIDS),
-                         article_line("treaty", TREATY, "2025-08-09"))
+    source = write_jsonl(
+        tmp_path / "articles.jsonl",
+        article_line("raids", RAIDS),
+        article_line("treaty", TREATY, "2025-08-09"),
+    )
     result = invoke(runner, "code", str(source))
     assert result.exit_code == 0, result.stderr
     records = [json.loads(line) for line in result.stdout.splitlines()]
@@ -136,8 +141,12 @@ def test_code_prints_schema_valid_jsonl(runner, fast, tmp_path, db_path, validat
 
 
 def test_code_with_a_bad_line_prints_the_good_events_and_names_the_line(runner, fast, tmp_path):
-    source = write_jsonl(tmp_path / "articles.jsonl", article_line("raids", RAIDS),
-                         '{"id": "broken", "text": oops}', article_line("expulsion", EXPULSION))
+    source = write_jsonl(
+        tmp_path / "articles.jsonl",
+        article_line("raids", RAIDS),
+        '{"id": "broken", "text": oops}',
+        article_line("expulsion", EXPULSION),
+    )
     result = invoke(runner, "code", str(source))
     assert result.exit_code == 1
     records = [json.loads(line) for line in result.stdout.splitlines()]
@@ -264,13 +273,16 @@ def test_events_type_and_since_filters(runner, ingested):
     assert records and all(r["event_type"] == "COERCE" and r["date"] >= "2025-10" for r in records)
 
 
-@pytest.mark.parametrize(("args", "named"), [
-    (("--format", "csv"), "-o"),
-    (("--format", "xlsx"), "xlsx"),
-    (("--dyad", "RUS", "XYZ"), "XYZ"),
-    (("--since", "notadate"), "notadate"),
-    (("--type", "INVADE"), "INVADE"),
-])
+@pytest.mark.parametrize(
+    ("args", "named"),
+    [
+        (("--format", "csv"), "-o"),
+        (("--format", "xlsx"), "xlsx"),
+        (("--dyad", "RUS", "XYZ"), "XYZ"),
+        (("--since", "notadate"), "notadate"),
+        (("--type", "INVADE"), "INVADE"),
+    ],
+)
 def test_events_usage_errors_exit_2(runner, ingested, args, named):
     result = invoke(runner, "events", *args)
     assert result.exit_code == 2, result.output
@@ -310,13 +322,18 @@ def test_resolve_bad_date_exits_2(runner, fast):
 
 
 def test_resolve_batch_with_a_bad_line(runner, fast):
-    requests = "\n".join([
-        json.dumps({"text": "Aliyev", "date": "2025-06-01"}),
-        "this is not json",
-        json.dumps({"text": "the Kremlin"}),
-        json.dumps({"date": "2025-01-01"}),
-        json.dumps({"text": "Aliyev", "date": "2001-06-01"}),
-    ]) + "\n"
+    requests = (
+        "\n".join(
+            [
+                json.dumps({"text": "Aliyev", "date": "2025-06-01"}),
+                "this is not json",
+                json.dumps({"text": "the Kremlin"}),
+                json.dumps({"date": "2025-01-01"}),
+                json.dumps({"text": "Aliyev", "date": "2001-06-01"}),
+            ]
+        )
+        + "\n"
+    )
     result = invoke(runner, "resolve", "-", input=requests)
     assert result.exit_code == 1
     answers = [json.loads(line) for line in result.stdout.splitlines()]

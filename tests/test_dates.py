@@ -16,29 +16,33 @@ def resolver() -> DateResolver:
     return DateResolver()
 
 
-def resolved(resolver: DateResolver, text: str, published: dt.date | None = FRIDAY, *,
-             future: bool = False) -> tuple[str, str] | None:
+def resolved(
+    resolver: DateResolver, text: str, published: dt.date | None = FRIDAY, *, future: bool = False
+) -> tuple[str, str] | None:
     result = resolver.resolve(text, published, future=future)
     return None if result is None else (result.date, result.precision)
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("Monday", "2025-11-17"),
-    ("on Tuesday", "2025-11-18"),
-    ("Thursday", "2025-11-20"),
-    ("Friday", "2025-11-21"),          # the publication day itself
-    ("Saturday", "2025-11-15"),        # the past Saturday, not tomorrow
-    ("last Friday", "2025-11-14"),     # "last" on the same weekday goes back a week
-    ("next Monday", "2025-11-24"),
-    ("Sunday night", "2025-11-16"),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Monday", "2025-11-17"),
+        ("on Tuesday", "2025-11-18"),
+        ("Thursday", "2025-11-20"),
+        ("Friday", "2025-11-21"),  # the publication day itself
+        ("Saturday", "2025-11-15"),  # the past Saturday, not tomorrow
+        ("last Friday", "2025-11-14"),  # "last" on the same weekday goes back a week
+        ("next Monday", "2025-11-24"),
+        ("Sunday night", "2025-11-16"),
+    ],
+)
 def test_weekday_relative_to_publication(resolver, text, expected):
     assert resolved(resolver, text) == (expected, "day")
 
 
 def test_weekday_moves_with_the_publication_date(resolver):
     assert resolved(resolver, "Monday", dt.date(2025, 11, 26)) == ("2025-11-24", "day")  # a Wednesday
-    assert resolved(resolver, "Monday", dt.date(2024, 3, 1)) == ("2024-02-26", "day")    # across February
+    assert resolved(resolver, "Monday", dt.date(2024, 3, 1)) == ("2024-02-26", "day")  # across February
 
 
 def test_weekday_of_a_future_event_lies_ahead(resolver):
@@ -46,24 +50,27 @@ def test_weekday_of_a_future_event_lies_ahead(resolver):
     assert resolved(resolver, "Friday", future=True) == ("2025-11-28", "day")
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("on 9 October", ("2025-10-09", "day")),
-    ("October 9", ("2025-10-09", "day")),
-    ("21 November 2025", ("2025-11-21", "day")),
-    ("the night of 24 December", ("2024-12-24", "day")),  # past preference: last December
-    ("yesterday", ("2025-11-20", "day")),
-    ("in December 2024", ("2024-12", "month")),
-    ("October", ("2025-10", "month")),
-    ("in March", ("2025-03", "month")),
-    ("mid-October", ("2025-10", "month")),
-    ("last month", ("2025-10", "month")),
-    ("earlier this month", ("2025-11", "month")),
-    ("2024", ("2024", "year")),
-    ("in 2023", ("2023", "year")),
-    ("last year", ("2024", "year")),
-    ("this year", ("2025", "year")),
-    ("next year", ("2026", "year")),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("on 9 October", ("2025-10-09", "day")),
+        ("October 9", ("2025-10-09", "day")),
+        ("21 November 2025", ("2025-11-21", "day")),
+        ("the night of 24 December", ("2024-12-24", "day")),  # past preference: last December
+        ("yesterday", ("2025-11-20", "day")),
+        ("in December 2024", ("2024-12", "month")),
+        ("October", ("2025-10", "month")),
+        ("in March", ("2025-03", "month")),
+        ("mid-October", ("2025-10", "month")),
+        ("last month", ("2025-10", "month")),
+        ("earlier this month", ("2025-11", "month")),
+        ("2024", ("2024", "year")),
+        ("in 2023", ("2023", "year")),
+        ("last year", ("2024", "year")),
+        ("this year", ("2025", "year")),
+        ("next year", ("2026", "year")),
+    ],
+)
 def test_day_month_and_year_precision(resolver, text, expected):
     assert resolved(resolver, text) == expected
 
@@ -80,11 +87,14 @@ def test_date_text_keeps_the_original_words(resolver):
     assert result is not None and result.text == "on 9 October"
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("between May and July", "2025-05-01/2025-07-31"),
-    ("next week", "2025-11-24/2025-11-30"),
-    ("last week", "2025-11-10/2025-11-16"),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("between May and July", "2025-05-01/2025-07-31"),
+        ("next week", "2025-11-24/2025-11-30"),
+        ("last week", "2025-11-10/2025-11-16"),
+    ],
+)
 def test_ranges(resolver, text, expected):
     assert resolved(resolver, text) == (expected, "range")
 
@@ -94,17 +104,30 @@ def test_range_of_days_in_one_month(resolver):
     assert resolved(resolver, "from 3 to 5 March") == ("2025-03-03/2025-03-05", "range")
 
 
-@pytest.mark.xfail(strict=True, reason="the year of the end ('May 2024') is not carried to the start "
-                   "('March' → 2025-03), the range looks reversed and is dropped")
+@pytest.mark.xfail(
+    strict=True,
+    reason="the year of the end ('May 2024') is not carried to the start "
+    "('March' → 2025-03), the range looks reversed and is dropped",
+)
 def test_range_with_the_year_only_at_the_end(resolver):
     assert resolved(resolver, "from March to May 2024") == ("2024-03-01/2024-05-31", "range")
 
 
-@pytest.mark.parametrize("text", [
-    "three years", "two weeks", "five days", "48 hours",              # durations
-    "40 years old", "aged 62", "the 30th anniversary", "annual",      # ages and recurrences
-    "recently", "",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "three years",
+        "two weeks",
+        "five days",
+        "48 hours",  # durations
+        "40 years old",
+        "aged 62",
+        "the 30th anniversary",
+        "annual",  # ages and recurrences
+        "recently",
+        "",
+    ],
+)
 def test_durations_ages_and_non_dates_are_rejected(resolver, text):
     assert resolver.resolve(text, FRIDAY) is None
 

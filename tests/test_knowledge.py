@@ -18,11 +18,21 @@ from detente.geo import load_gazetteer
 from detente.models import Event
 
 PLOVER_TYPES = {
-    "AGREE": "verbal_cooperation", "CONSULT": "verbal_cooperation", "SUPPORT": "verbal_cooperation",
-    "CONCEDE": "verbal_cooperation", "COOPERATE": "material_cooperation", "AID": "material_cooperation",
-    "RETREAT": "material_cooperation", "REQUEST": "verbal_conflict", "ACCUSE": "verbal_conflict",
-    "REJECT": "verbal_conflict", "THREATEN": "verbal_conflict", "PROTEST": "material_conflict",
-    "SANCTION": "material_conflict", "MOBILIZE": "material_conflict", "COERCE": "material_conflict",
+    "AGREE": "verbal_cooperation",
+    "CONSULT": "verbal_cooperation",
+    "SUPPORT": "verbal_cooperation",
+    "CONCEDE": "verbal_cooperation",
+    "COOPERATE": "material_cooperation",
+    "AID": "material_cooperation",
+    "RETREAT": "material_cooperation",
+    "REQUEST": "verbal_conflict",
+    "ACCUSE": "verbal_conflict",
+    "REJECT": "verbal_conflict",
+    "THREATEN": "verbal_conflict",
+    "PROTEST": "material_conflict",
+    "SANCTION": "material_conflict",
+    "MOBILIZE": "material_conflict",
+    "COERCE": "material_conflict",
     "ASSAULT": "material_conflict",
 }
 ANY = object()  # "not checked" in the tables below
@@ -81,8 +91,11 @@ def test_every_trigger_rule_has_a_valid_type_and_mode(knowledge):
 
 
 def test_word_lists_hold_only_words(knowledge):
-    lists = {"light_verbs": knowledge.light_verbs, "target_preps": knowledge.target_preps,
-             "source_preps": knowledge.source_preps}
+    lists = {
+        "light_verbs": knowledge.light_verbs,
+        "target_preps": knowledge.target_preps,
+        "source_preps": knowledge.source_preps,
+    }
     lists.update({name: getattr(knowledge.cues, name) for name in knowledge.cues.__dataclass_fields__})
     bad = {name: sorted(repr(w) for w in words if not isinstance(w, str)) for name, words in lists.items()}
     assert not {name: words for name, words in bad.items() if words}
@@ -104,10 +117,10 @@ def _patched_triggers(monkeypatch: pytest.MonkeyPatch, verbs: list[Any], nouns: 
 
 def test_broken_rules_raise_knowledge_error_listing_every_problem(monkeypatch):
     verbs = [
-        {"type": "AGREE", "lemmas": ["agree"]},                      # fine
-        {"type": "INVADE", "lemmas": ["invade"]},                    # #2: unknown type
+        {"type": "AGREE", "lemmas": ["agree"]},  # fine
+        {"type": "INVADE", "lemmas": ["invade"]},  # #2: unknown type
         {"type": "COERCE", "mode": "teleport", "lemmas": ["beam"]},  # #3: mode of another world
-        {"type": "REJECT", "lemmas": []},                            # #4: no lemmas
+        {"type": "REJECT", "lemmas": []},  # #4: no lemmas
     ]
     nouns = [
         {"type": "CONSULT", "lemmas": ["talks"], "of_role": "witness"},  # #1: bad of_role
@@ -128,8 +141,11 @@ def test_broken_rules_raise_knowledge_error_listing_every_problem(monkeypatch):
 
 
 def test_valid_replacement_rules_load(monkeypatch):
-    _patched_triggers(monkeypatch, [{"type": "AGREE", "lemmas": ["agree", "come to terms"]}],
-                      [{"type": "ASSAULT", "mode": "aerial", "lemmas": ["airstrike"]}])
+    _patched_triggers(
+        monkeypatch,
+        [{"type": "AGREE", "lemmas": ["agree", "come to terms"]}],
+        [{"type": "ASSAULT", "mode": "aerial", "lemmas": ["airstrike"]}],
+    )
     loaded = load_knowledge()
     assert set(loaded.verbs) == {"agree", "come"}
     assert loaded.verbs["come"][0].extra == ("to", "terms")
@@ -177,9 +193,13 @@ FAMILIES: list[Any] = [
     ("AGREE", "Azerbaijan and Armenia agreed on the text of a peace treaty on Friday.", "AZE", "ARM", None),
     ("AGREE", "Serbia and Hungary reached an agreement on gas transit.", "SRB", "HUN", None),
     ("AGREE", "Iran accepted the Qatari proposal.", "IRN", ANY, None),
-    ("CONSULT",
-     "Armenian Prime Minister Nikol Pashinyan met Azerbaijani President Ilham Aliyev in Abu Dhabi.",
-     "ARM", "AZE", None),
+    (
+        "CONSULT",
+        "Armenian Prime Minister Nikol Pashinyan met Azerbaijani President Ilham Aliyev in Abu Dhabi.",
+        "ARM",
+        "AZE",
+        None,
+    ),
     ("CONSULT", "Erdogan visited Baku on Tuesday.", "TUR", "AZE", "visit"),
     ("CONSULT", "Putin telephoned Aliyev on Saturday.", "RUS", "AZE", "phone"),
     ("SUPPORT", "Putin apologised to Aliyev for the tragic incident.", "RUS", "AZE", None),
@@ -202,8 +222,13 @@ FAMILIES: list[Any] = [
     ("REQUEST", "Armenia called on Azerbaijan to return the prisoners.", "ARM", "AZE", None),
     ("ACCUSE", "Moscow accused Baku of torturing Russian citizens.", "RUS", "AZE", "allege"),
     ("ACCUSE", "Lithuania summoned the Belarusian ambassador on Wednesday.", "LTU", "BLR", "disapprove"),
-    ("ACCUSE", "The Azerbaijani Foreign Ministry condemned the raids in Yekaterinburg.", "AZE", ANY,
-     "disapprove"),
+    (
+        "ACCUSE",
+        "The Azerbaijani Foreign Ministry condemned the raids in Yekaterinburg.",
+        "AZE",
+        ANY,
+        "disapprove",
+    ),
     ("ACCUSE", "Azerbaijan protested to Russia over the raids in Yekaterinburg.", "AZE", "RUS", ANY),
     ("REJECT", "Azerbaijan rejected the Russian proposal.", "AZE", ANY, None),
     ("REJECT", "Armenia denied the Azerbaijani allegations.", "ARM", ANY, None),
@@ -211,8 +236,13 @@ FAMILIES: list[Any] = [
     ("THREATEN", "Russia threatened Moldova with gas cuts.", "RUS", "MDA", ANY),
     ("THREATEN", "Iran warned Israel against further strikes.", "IRN", "ISR", ANY),
     ("THREATEN", "North Korea threatened South Korea with a nuclear response.", "PRK", "KOR", ANY),
-    ("PROTEST", "Thousands of Georgian protesters demonstrated in Tbilisi against the government.", "GEO",
-     ANY, "demo"),
+    (
+        "PROTEST",
+        "Thousands of Georgian protesters demonstrated in Tbilisi against the government.",
+        "GEO",
+        ANY,
+        "demo",
+    ),
     ("PROTEST", "Serbian students protested in Belgrade against the government.", "SRB", ANY, "demo"),
     ("PROTEST", "Georgian opposition supporters rallied in Tbilisi on Sunday.", "GEO", ANY, "demo"),
     ("SANCTION", "Azerbaijan expelled two Russian diplomats.", "AZE", "RUS", "expel"),
@@ -244,8 +274,9 @@ def test_the_family_table_covers_every_type_two_or_three_times():
     assert all(2 <= n <= 4 for n in counts.values()), counts
 
 
-@pytest.mark.parametrize(("event_type", "sentence", "source", "target", "mode"), FAMILIES,
-                         ids=[_family_id(c) for c in FAMILIES])
+@pytest.mark.parametrize(
+    ("event_type", "sentence", "source", "target", "mode"), FAMILIES, ids=[_family_id(c) for c in FAMILIES]
+)
 def test_pattern_family(code, knowledge, event_type, sentence, source, target, mode):
     events = code(sentence)
     found = [e for e in only(events, event_type) if e.source.country == source]
@@ -258,7 +289,7 @@ def test_pattern_family(code, knowledge, event_type, sentence, source, target, m
     assert event.quad_class == PLOVER_TYPES[event_type]
     assert event.intensity == knowledge.types[event_type].intensity
     assert not event.negated
-    assert sentence[event.span[0]:event.span[1]] == event.trigger
+    assert sentence[event.span[0] : event.span[1]] == event.trigger
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -277,12 +308,15 @@ def test_passive_voice_agent_is_the_source(code):
     assert event.target is not None and event.target.country == "ARM"
 
 
-@pytest.mark.parametrize(("sentence", "event_type"), [
-    ("Russia did not withdraw its troops from Armenia.", "RETREAT"),
-    ("Azerbaijan never released the Armenian prisoners.", "RETREAT"),
-    ("Russia has not attacked Moldova.", "ASSAULT"),
-    ("Armenia did not sign the agreement.", "AGREE"),
-])
+@pytest.mark.parametrize(
+    ("sentence", "event_type"),
+    [
+        ("Russia did not withdraw its troops from Armenia.", "RETREAT"),
+        ("Azerbaijan never released the Armenian prisoners.", "RETREAT"),
+        ("Russia has not attacked Moldova.", "ASSAULT"),
+        ("Armenia did not sign the agreement.", "AGREE"),
+    ],
+)
 def test_negation(code, sentence, event_type):
     events = only(code(sentence), event_type)
     assert events, sentence
@@ -294,10 +328,13 @@ def test_affirmative_sentence_is_not_negated(code):
     assert event.negated is False
 
 
-@pytest.mark.parametrize(("sentence", "refused_type"), [
-    ("Georgia refused to extradite the journalist to Russia.", "COERCE"),
-    ("Azerbaijan declined to release the detained Russians.", "RETREAT"),
-])
+@pytest.mark.parametrize(
+    ("sentence", "refused_type"),
+    [
+        ("Georgia refused to extradite the journalist to Russia.", "COERCE"),
+        ("Azerbaijan declined to release the detained Russians.", "RETREAT"),
+    ],
+)
 def test_refusal_gives_reject_and_not_the_refused_act(code, sentence, refused_type):
     events = code(sentence)
     assert one(events, "REJECT").source.country in ("GEO", "AZE")
@@ -327,38 +364,52 @@ def test_past_tense_is_asserted(code):
 def test_promised_alleged_and_hypothetical(code):
     assert one(code("Armenia pledged to release the prisoners."), "RETREAT").modality == "promised"
     assert one(code("Russian police allegedly beat the detainees."), "ASSAULT").modality == "alleged"
-    assert one(code("Russia would withdraw its troops if Ukraine agreed to the terms."),
-               "RETREAT").modality == "hypothetical"
+    assert (
+        one(code("Russia would withdraw its troops if Ukraine agreed to the terms."), "RETREAT").modality
+        == "hypothetical"
+    )
 
 
-@pytest.mark.xfail(strict=True, reason="'is believed to have deployed' gives no event: the subject of a "
-                   "raising passive is not found as the source")
+@pytest.mark.xfail(
+    strict=True,
+    reason="'is believed to have deployed' gives no event: the subject of a "
+    "raising passive is not found as the source",
+)
 def test_it_is_believed_makes_an_event_alleged(code):
     events = code("Russia is believed to have deployed troops to the border.")
     assert one(events, "MOBILIZE").modality == "alleged"
 
 
-@pytest.mark.xfail(strict=True, reason="'are expected to sign' gives no event: the subject of a passive "
-                   "governor is not inherited")
+@pytest.mark.xfail(
+    strict=True,
+    reason="'are expected to sign' gives no event: the subject of a passive governor is not inherited",
+)
 def test_expected_to_makes_an_event_planned(code):
     event = one(code("Moscow and Baku are expected to sign a trade agreement."), "AGREE")
     assert event.modality == "planned" and event.source.country == "RUS"
 
 
 def test_according_to_names_the_claimant(code):
-    event = one(code("Russian police detained two Azerbaijani brothers, according to the Azerbaijani "
-                     "Foreign Ministry."), "COERCE")
+    event = one(
+        code(
+            "Russian police detained two Azerbaijani brothers, according to the Azerbaijani Foreign Ministry."
+        ),
+        "COERCE",
+    )
     assert event.claimant is not None and event.claimant.country == "AZE"
     assert "Foreign Ministry" in event.claimant.text
     assert event.modality == "claimed"
     assert event.source.country == "RUS"
 
 
-@pytest.mark.parametrize(("sentence", "event_type", "claimant"), [
-    ("Russian police beat the detainees, Azerbaijan's foreign ministry said.", "ASSAULT", "AZE"),
-    ("The Kremlin said Russian forces had withdrawn from the village.", "RETREAT", "RUS"),
-    ("Russian police detained six Azerbaijani nationals, the Kremlin said.", "COERCE", "RUS"),
-])
+@pytest.mark.parametrize(
+    ("sentence", "event_type", "claimant"),
+    [
+        ("Russian police beat the detainees, Azerbaijan's foreign ministry said.", "ASSAULT", "AZE"),
+        ("The Kremlin said Russian forces had withdrawn from the village.", "RETREAT", "RUS"),
+        ("Russian police detained six Azerbaijani nationals, the Kremlin said.", "COERCE", "RUS"),
+    ],
+)
 def test_speaker_of_said_is_the_claimant(code, sentence, event_type, claimant):
     event = one(code(sentence), event_type)
     assert event.claimant is not None and event.claimant.country == claimant
@@ -464,7 +515,10 @@ def test_office_holder_by_date(code, pipeline):
     events = code("Aliyev thanked Putin for the apology.", published=dt.date(2025, 6, 1))
     (event,) = [e for e in only(events, "SUPPORT") if e.trigger == "thanked"]
     assert (event.source.country, event.source.entity_id, event.source.name) == (
-        "AZE", "person:AZE:ilham-aliyev", "Ilham Aliyev")
+        "AZE",
+        "person:AZE:ilham-aliyev",
+        "Ilham Aliyev",
+    )
     assert event.target is not None and event.target.entity_id == "person:RUS:vladimir-putin"
     then = pipeline.resolve("Aliyev", dt.date(2001, 6, 1))
     assert then is not None and then.entity_id == "person:AZE:heydar-aliyev"
@@ -476,8 +530,10 @@ def test_unknown_mention_resolves_to_nothing(pipeline):
     assert pipeline.resolve("the weather", dt.date(2025, 1, 1)) is None
 
 
-PETROVA = ("Anna Petrova, the editor of the Russian state agency's Baku bureau, spoke to reporters on "
-           "Monday. Azerbaijani police detained Ms Petrova on Tuesday.")
+PETROVA = (
+    "Anna Petrova, the editor of the Russian state agency's Baku bureau, spoke to reporters on "
+    "Monday. Azerbaijani police detained Ms Petrova on Tuesday."
+)
 
 
 def test_apposition_is_learned_and_reused_by_surname(code):
@@ -490,18 +546,25 @@ def test_apposition_is_learned_and_reused_by_surname(code):
     assert event.date == "2025-11-18"
 
 
-@pytest.mark.xfail(strict=True, reason="the learned country comes from 'Baku bureau' (AZE), not from the "
-                   "Russian agency that employs her")
+@pytest.mark.xfail(
+    strict=True,
+    reason="the learned country comes from 'Baku bureau' (AZE), not from the Russian agency that employs her",
+)
 def test_apposition_learns_the_employer_country(code):
     event = one(code(PETROVA), "COERCE")
     assert event.target is not None and (event.target.country, event.target.sector) == ("RUS", "MED")
 
 
-@pytest.mark.xfail(strict=True, reason="spaCy's small model tags the bare sentence-initial 'Petrova' GPE, "
-                   "not PERSON, and the learned-people lookup only runs for PERSON tokens")
+@pytest.mark.xfail(
+    strict=True,
+    reason="spaCy's small model tags the bare sentence-initial 'Petrova' GPE, "
+    "not PERSON, and the learned-people lookup only runs for PERSON tokens",
+)
 def test_bare_surname_reuses_the_apposition(code):
-    text = ("Anna Petrova, a Russian journalist, arrived in Baku on Monday. "
-            "Petrova was detained by Azerbaijani police on Tuesday.")
+    text = (
+        "Anna Petrova, a Russian journalist, arrived in Baku on Monday. "
+        "Petrova was detained by Azerbaijani police on Tuesday."
+    )
     event = one(code(text), "COERCE")
     assert event.target is not None and event.target.country == "RUS"
     assert event.target.entity_id == "learned:anna petrova"

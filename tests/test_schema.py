@@ -53,8 +53,19 @@ def test_every_record_validates_against_the_spec_schema(coded, validate):
 def test_the_articles_exercise_many_types_and_optional_fields(coded):
     events = [e for doc in coded for e in doc]
     types = {e.event_type for e in events}
-    assert {"COERCE", "REQUEST", "SANCTION", "CONSULT", "AGREE", "PROTEST", "REJECT", "AID",
-            "ASSAULT", "ACCUSE", "RETREAT"} <= types
+    assert {
+        "COERCE",
+        "REQUEST",
+        "SANCTION",
+        "CONSULT",
+        "AGREE",
+        "PROTEST",
+        "REJECT",
+        "AID",
+        "ASSAULT",
+        "ACCUSE",
+        "RETREAT",
+    } <= types
     assert any(e.place is not None for e in events)
     assert any(e.claimant is not None for e in events)
     assert any(e.negated for e in events)
@@ -95,8 +106,9 @@ def test_event_ids_are_stable(pipeline, article):
     renamed = [e.event_id for e in code_document(article(text, doc_id="another-id"), pipeline)]
     assert renamed == first
     # ... and a different text gives different ids
-    changed = [e.event_id for e in code_document(article(text + " Russia condemned the expulsions."),
-                                                 pipeline)]
+    changed = [
+        e.event_id for e in code_document(article(text + " Russia condemned the expulsions."), pipeline)
+    ]
     assert not set(changed) & set(first)
 
 
@@ -110,7 +122,7 @@ def test_code_documents_equals_code_document(pipeline, article):
         assert [e.model_dump() for e in coded_doc.events] == [e.model_dump() for e in one_by_one]
         assert coded_doc.sentences, "sentences are kept for storage"
         for sentence in coded_doc.sentences:
-            assert single.text[sentence.start:sentence.end] == sentence.text
+            assert single.text[sentence.start : sentence.end] == sentence.text
 
 
 def test_code_version_is_on_every_event(coded, pipeline):

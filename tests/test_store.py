@@ -34,8 +34,17 @@ PUBLISHED = {"raids": dt.date(2025, 11, 21), "sputnik": dt.date(2025, 7, 2), "tr
 
 @pytest.fixture(scope="module")
 def coded(pipeline) -> list[CodedDocument]:
-    articles = [Article(text=text, doc_id=key, published=PUBLISHED[key], title=f"Report {key}",
-                        source="Test Wire", url=f"https://example.org/{key}") for key, text in TEXTS.items()]
+    articles = [
+        Article(
+            text=text,
+            doc_id=key,
+            published=PUBLISHED[key],
+            title=f"Report {key}",
+            source="Test Wire",
+            url=f"https://example.org/{key}",
+        )
+        for key, text in TEXTS.items()
+    ]
     return list(code_documents(articles, pipeline))
 
 
@@ -92,8 +101,9 @@ def test_duplicates_inside_one_batch_are_stored_once(store, coded):
 
 def test_same_text_under_another_id_is_stored_once(filled, coded):
     before = filled.counts()
-    copy = CodedDocument(coded[0].article.model_copy(update={"doc_id": "syndicated-copy"}),
-                         coded[0].sentences, coded[0].events)
+    copy = CodedDocument(
+        coded[0].article.model_copy(update={"doc_id": "syndicated-copy"}), coded[0].sentences, coded[0].events
+    )
     stats = filled.add([copy])
     assert (stats.articles_added, stats.duplicates, stats.conflicts) == (0, 1, [])
     assert filled.counts() == before
@@ -104,8 +114,12 @@ def test_same_text_under_another_id_is_stored_once(filled, coded):
 def test_same_id_with_another_text_is_a_conflict_and_loses_nothing(filled, coded, pipeline):
     before = filled.counts()
     events_before = dumps(filled.events())
-    other = Article(text="Georgia expelled two Russian diplomats on Monday.", doc_id="raids",
-                    published=dt.date(2025, 11, 21), origin="late.jsonl:7")
+    other = Article(
+        text="Georgia expelled two Russian diplomats on Monday.",
+        doc_id="raids",
+        published=dt.date(2025, 11, 21),
+        origin="late.jsonl:7",
+    )
     (clash,) = code_documents([other], pipeline)
     assert clash.events, "the clashing article has events of its own that must not be stored"
     fresh = Article(text="Kazakhstan thanked Russia for the assistance.", doc_id="fresh")
@@ -136,8 +150,11 @@ def test_dyad_filter_is_undirected(filled):
     directions = {(e["source"]["country"], e["target"]["country"]) for e in forward.values()}
     assert directions == {("RUS", "AZE"), ("AZE", "RUS")}
     everything = list(filled.events())
-    expected = {e.event_id for e in everything
-                if e.target is not None and {e.source.country, e.target.country} == {"AZE", "RUS"}}
+    expected = {
+        e.event_id
+        for e in everything
+        if e.target is not None and {e.source.country, e.target.country} == {"AZE", "RUS"}
+    }
     assert set(forward) == expected
     assert not list(filled.events(EventFilter(dyad=("RUS", "ARM"))))
 
@@ -148,7 +165,9 @@ def test_since_until_and_type_filters(filled):
     recent = list(filled.events(EventFilter(since=since)))
     assert recent
     assert {e.event_id for e in recent} == {
-        e.event_id for e in everything if e.date and date_bounds(e.date)[1] >= since  # type: ignore[operator]
+        e.event_id
+        for e in everything
+        if e.date and date_bounds(e.date)[1] >= since  # type: ignore[operator]
     }
     assert all(e.date and e.date >= "2025-10" for e in recent)
     until = list(filled.events(EventFilter(until=dt.date(2025, 7, 31))))
@@ -240,7 +259,7 @@ def test_date_bounds():
 
 PRINTABLE = st.text(st.characters(min_codepoint=32, max_codepoint=126), max_size=40)
 UNICODE = st.text(st.characters(codec="utf-8", exclude_categories=("Cc", "Cs")), max_size=40)
-SAMPLES = st.sampled_from(["Ünïcödé — «ok»", "Баку", "阿利耶夫", "🇦🇿 ✓", "a\nb\tc", "O'Brien \"quoted\""])
+SAMPLES = st.sampled_from(["Ünïcödé — «ok»", "Баку", "阿利耶夫", "🇦🇿 ✓", "a\nb\tc", 'O\'Brien "quoted"'])
 TEXT = st.one_of(PRINTABLE, UNICODE, SAMPLES)
 NONEMPTY = st.one_of(PRINTABLE, UNICODE).filter(bool)
 
@@ -260,13 +279,20 @@ def iso_dates():
 
 
 ACTORS = st.builds(
-    Actor, text=TEXT, name=optional(TEXT),
+    Actor,
+    text=TEXT,
+    name=optional(TEXT),
     country=optional(st.sampled_from(["RUS", "AZE", "EU", "UN"]) | TEXT),
-    sector=optional(st.sampled_from(["GOV", "COP", "MED", "CVL"]) | TEXT), entity_id=optional(TEXT),
+    sector=optional(st.sampled_from(["GOV", "COP", "MED", "CVL"]) | TEXT),
+    entity_id=optional(TEXT),
 )
 PLACES = st.builds(
-    Place, text=TEXT, name=optional(TEXT), country=optional(TEXT),
-    lat=optional(st.floats(-90, 90, allow_nan=False)), lon=optional(st.floats(-180, 180, allow_nan=False)),
+    Place,
+    text=TEXT,
+    name=optional(TEXT),
+    country=optional(TEXT),
+    lat=optional(st.floats(-90, 90, allow_nan=False)),
+    lon=optional(st.floats(-180, 180, allow_nan=False)),
 )
 
 
@@ -283,8 +309,11 @@ def events_of(draw, doc_id: str) -> Event:
         trigger=draw(TEXT),
         event_type=draw(st.sampled_from(["AGREE", "COERCE", "ASSAULT", "CONSULT", "SANCTION"])),
         mode=draw(optional(TEXT)),
-        quad_class=draw(st.sampled_from(["verbal_cooperation", "material_cooperation", "verbal_conflict",
-                                         "material_conflict"])),
+        quad_class=draw(
+            st.sampled_from(
+                ["verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict"]
+            )
+        ),
         intensity=draw(st.floats(-10, 10, allow_nan=False)),
         source=draw(ACTORS),
         target=draw(optional(ACTORS)),
@@ -293,8 +322,11 @@ def events_of(draw, doc_id: str) -> Event:
         date_text=draw(optional(TEXT)),
         place=draw(optional(PLACES)),
         negated=draw(st.booleans()),
-        modality=draw(st.sampled_from(["asserted", "claimed", "alleged", "planned", "promised", "requested",
-                                       "hypothetical"])),
+        modality=draw(
+            st.sampled_from(
+                ["asserted", "claimed", "alleged", "planned", "promised", "requested", "hypothetical"]
+            )
+        ),
         claimant=draw(optional(ACTORS)),
         confidence=draw(st.floats(0, 1, allow_nan=False)),
         sources=draw(st.lists(TEXT, max_size=3)),
@@ -330,8 +362,18 @@ def test_round_trip_through_the_store(document: CodedDocument):
         rows = db.con.execute(
             "SELECT doc_id, text_hash, title, published, source, url, language, text FROM articles"
         ).fetchall()
-        assert rows == [(article.doc_id, text_hash(article.text), article.title, article.published,
-                         article.source, article.url, article.language, article.text)]
+        assert rows == [
+            (
+                article.doc_id,
+                text_hash(article.text),
+                article.title,
+                article.published,
+                article.source,
+                article.url,
+                article.language,
+                article.text,
+            )
+        ]
         assert db.con.execute("SELECT text FROM sentences").fetchall() == [(article.text,)]
         assert db.add([document]).duplicates == 1
         assert db.counts()["articles"] == 1

@@ -150,8 +150,12 @@ def _score(gold: list[dict[str, Any]], predicted: list[Event], text: str, report
     for g in gold:
         if g.get("negated"):
             sentence = _sentence_of(g, text)
+            words = set(str(g.get("trigger") or "").lower().split())
             if any(
-                p.event_type == g["event_type"] and not p.negated and _same_sentence(p, sentence)
+                p.event_type == g["event_type"]
+                and not p.negated
+                and _same_sentence(p, sentence)
+                and p.trigger.lower() in words
                 for p in predicted
             ):
                 report.negated_as_positive += 1

@@ -34,6 +34,7 @@ class VerbRule:
     subject_sectors: frozenset[str] | None = None
     not_objects: frozenset[str] = frozenset()
     preps: frozenset[str] = frozenset()
+    no_clause: bool = False
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,7 @@ class ModalityCues:
     conditional_marks: frozenset[str]
     hypothetical_aux: frozenset[str]
     reporting_verbs: frozenset[str]
+    denial_verbs: frozenset[str]
 
 
 @dataclass
@@ -115,6 +117,7 @@ def load_knowledge() -> Knowledge:
                 subject_sectors=_set(raw.get("subject_sectors")),
                 not_objects=_set(raw.get("not_objects")) or frozenset(),
                 preps=_set(raw.get("preps")) or frozenset(),
+                no_clause=bool(raw.get("no_clause", False)),
             )
             verbs.setdefault(rule.lemma, []).append(rule)
     nouns: dict[str, list[NounRule]] = {}

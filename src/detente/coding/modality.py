@@ -63,6 +63,11 @@ def read_modality(trigger: Trigger, cues: ModalityCues) -> Modality:
         lemma = head.lemma_.lower()
         relation = child_tok.dep_
         if relation in ("xcomp", "ccomp", "pcomp", "advcl", "acl") or (relation == "prep" and steps == 1):
+            if relation == "xcomp" and _negated(head, cues) and lemma not in cues.refusal_governors:
+                negated = True  # "would not seek to open negotiations"
+            if lemma in cues.denial_verbs and relation == "ccomp":
+                negated = True  # "denied that its forces had shelled the village"
+                claimant = claimant or _speaker(head)
             if lemma in cues.refusal_governors and relation in ("xcomp", "pcomp"):
                 suppressed = suppressed or lemma != "fail"
                 negated = negated or lemma == "fail"

@@ -98,6 +98,8 @@ def match_verb_rules(token: Token, knowledge: Knowledge) -> list[VerbRule]:
             continue
         if object_lemmas & rule.not_objects:
             continue
+        if rule.no_clause and any(c.dep_ == "ccomp" for c in token.children):
+            continue
         fitting.append(rule)
     return fitting
 
@@ -149,4 +151,9 @@ def _light_verb(noun: Token, knowledge: Knowledge) -> Token | None:
     if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
         # "held four hours of talks", "launched a wave of strikes"
         return _light_verb(head.head, knowledge)
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "NOUN" and head.head.dep_ == "dobj":
+        # "took part in the drills", "played a role in the talks"
+        verb = head.head.head
+        if verb.lemma_.lower() in knowledge.light_verbs and head.lower_ in ("in", "into"):
+            return verb
     return None
