@@ -302,7 +302,11 @@ class ActorResolver:
             if entry.kind == "person":
                 term = self._term_for(entry.key, day)
                 if term is None and day is not None:
-                    continue
+                    # out of office on that day: a full name ("former prime minister Imran Khan")
+                    # still names that person; a bare surname may be someone else
+                    if mention.end - mention.start < 2:
+                        continue
+                    term = self._nearest_term(entry.key, day)
                 country = country or entry.country
                 name = name or (term.name if term else entry.name)
                 entity = entity or entry.key
@@ -368,6 +372,10 @@ class ActorResolver:
             if term.covers(day):
                 return term
         return None
+
+    def _nearest_term(self, person_id: str, day: dt.date) -> Any:
+        terms = self.lexicon.terms_of(person_id)
+        return min(terms, key=lambda t: abs((t.start - day).days)) if terms else None
 
     def holder_of(self, country: str, role: str, day: dt.date) -> tuple[str, str] | None:
         """(name, entity id) of who held ``role`` in ``country`` on ``day``."""

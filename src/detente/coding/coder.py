@@ -82,6 +82,11 @@ def _code_trigger(
     anchors = [trigger.token] + ([trigger.light_verb] if trigger.light_verb is not None else [])
     place = find_place(anchors, excluded, ctx.gazetteer, destination=rule.event_type == "CONSULT")
     local = _local_country(place, sent, mentions)
+    if modality.claimant is not None:
+        # "the military said its aircraft had hit ...": pronouns in reported speech refer to the speaker
+        speaker = ctx.actors.resolve_token(modality.claimant, mentions, day, memory)
+        if speaker is not None and speaker.country:
+            memory.remember_subject(speaker)
     source_tokens = [_speaker_for_pronoun(t, modality.claimant) for t in roles.sources]
     sources = [a for t in source_tokens for a in ctx.actors.resolve_many(t, mentions, day, memory, local)]
     if not sources and info.implicit_agent and place is not None and place.country and _is_passive(trigger):

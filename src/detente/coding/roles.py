@@ -98,11 +98,19 @@ def _noun_roles(trigger: Trigger, knowledge: Knowledge) -> Roles:
         knowledge = replace(knowledge, target_preps=INSTRUMENT_TARGET_PREPS)
     roles = Roles()
     for child in noun.children:
-        if child.dep_ == "poss":
-            roles.sources = _with_conjuncts(child)
-        elif child.dep_ in ("amod", "compound") and child.pos_ in ("ADJ", "PROPN") and not roles.sources:
-            roles.sources = [child]
-        elif child.dep_ == "prep":
+        if child.dep_ == "poss" and child.ent_type_ not in ("DATE", "TIME"):
+            if child.pos_ == "PRON" and rule.of_role == "target":
+                roles.target_options.append([child])  # "securing his release": he is released
+            else:
+                roles.sources = _with_conjuncts(child)
+    if not roles.sources:
+        # "the Russian missile strike", "Ukrainian drone strikes": a nationality among the modifiers
+        modifiers = [t for t in noun.subtree if t.i < noun.i and t.dep_ in ("amod", "compound", "nmod")]
+        named = [t for t in modifiers if t.pos_ in ("ADJ", "PROPN") and t.text[:1].isupper()]
+        if named:
+            roles.sources = [named[0]]
+    for child in noun.children:
+        if child.dep_ == "prep":
             word = child.lower_
             objects = [g for g in child.children if g.dep_ == "pobj"]
             if not objects:
@@ -123,13 +131,10 @@ def _noun_roles(trigger: Trigger, knowledge: Knowledge) -> Roles:
                     roles.target_options.append(_with_conjuncts(pobj))
             elif word in knowledge.target_preps or word == "from":
                 roles.target_options.append(_with_conjuncts(pobj))
-    if trigger.light_verb is None and not roles.sources and noun.dep_ == "pobj" and noun.head.dep_ == "prep":
-        # "praised Poland during talks with Tusk": the talks are the subject's
-        verb = noun.head.head
-        if verb.pos_ in ("VERB", "AUX"):
-            subject, _passive, agent = _subjects(verb)
-            holder = agent or subject
-            roles.sources = _with_conjuncts(holder) if holder is not None else _inherited_subject(verb)
+    if trigger.light_verb is None and not roles.sources and noun.dep_ in ("pobj", "nsubj"):
+        # "praised Poland during talks with Tusk", "agreed after ten days of talks", "as a final
+        # round of talks ended": the talks belong to the subject of the clause they sit in
+        roles.sources = _clause_subject(noun)
     if trigger.light_verb is not None:
         verb = trigger.light_verb
         subject, _passive, agent = _subjects(verb)
@@ -145,6 +150,28 @@ def _noun_roles(trigger: Trigger, knowledge: Knowledge) -> Roles:
                 roles.target_options.append(_with_conjuncts(child))
         roles.target_options.extend(_prep_objects(verb, knowledge.target_preps))
     return roles
+
+
+def _clause_subject(noun: Token) -> list[Token]:
+    """The subject of the nearest clause above an event noun that is not the noun's own phrase."""
+    chain = {noun.i}
+    current = noun
+    for _ in range(6):
+        head = current.head
+        if head.i == current.i:
+            return []
+        if head.pos_ in ("VERB", "AUX"):
+            subject, _passive, agent = _subjects(head)
+            holder = agent or subject
+            if holder is not None and holder.i not in chain:
+                return _with_conjuncts(holder)
+            if holder is None and head.dep_ in ("xcomp", "conj", "advcl"):
+                inherited = _inherited_subject(head)
+                if inherited:
+                    return inherited
+        chain.add(head.i)
+        current = head
+    return []
 
 
 def _subjects(verb: Token) -> tuple[Token | None, Token | None, Token | None]:

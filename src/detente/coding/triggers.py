@@ -55,6 +55,7 @@ def find_triggers(sent: Span, knowledge: Knowledge) -> list[Trigger]:
             token.pos_ in ("NOUN", "PROPN")
             and token.ent_type_ not in NOT_EVENT_ENTITIES
             and token.dep_ not in RESTATING_DEPS
+            and not _inside_name(token)
         ):
             noun_rule = match_noun(token, knowledge)
             if noun_rule is not None:
@@ -78,9 +79,25 @@ def match_verb(token: Token, knowledge: Knowledge) -> VerbRule | None:
     return rules[0] if rules else None
 
 
+def verb_forms(token: Token) -> list[str]:
+    """Lemma candidates of a verb: spaCy's lemma, then de-inflected forms of the word itself, for
+    the small model's slips ("staged" → "stag")."""
+    word = token.lower_
+    forms = [token.lemma_.lower(), word]
+    for suffix in ("ed", "es", "s", "ing"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            stem = word[: -len(suffix)]
+            forms += [stem, stem + "e"]
+            if len(stem) > 2 and stem[-1] == stem[-2]:
+                forms.append(stem[:-1])  # "banned" → "ban"
+            if stem.endswith("i"):
+                forms.append(stem[:-1] + "y")  # "denied" → "deny"
+    return list(dict.fromkeys(forms))
+
+
 def match_verb_rules(token: Token, knowledge: Knowledge) -> list[VerbRule]:
     """Every verb rule whose lemma, attached words and object conditions fit ``token``, in order."""
-    rules = knowledge.verbs.get(token.lemma_.lower())
+    rules = next((knowledge.verbs[f] for f in verb_forms(token) if f in knowledge.verbs), None)
     if not rules:
         return []
     near = {c.lemma_.lower() for c in token.children} | {
@@ -119,6 +136,15 @@ def match_noun(token: Token, knowledge: Knowledge) -> NounRule | None:
     return None
 
 
+def _inside_name(token: Token) -> bool:
+    """Part of a longer name ("the Collective Security Treaty Organisation", "the Minsk Agreements
+    Act"): a name, not an event."""
+    if token.ent_type_ not in ("ORG", "LAW", "EVENT", "PRODUCT"):
+        return False
+    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    return ent is not None and len(ent) > 1 and token.i != ent.start
+
+
 def _modifier_lemmas(token: Token) -> set[str]:
     lemmas = set()
     for child in token.children:
@@ -138,13 +164,13 @@ def _light_verb(noun: Token, knowledge: Knowledge) -> Token | None:
     if (
         noun.dep_ in ("dobj", "nsubjpass")
         and head.pos_ in ("VERB", "AUX")
-        and head.lemma_.lower() in knowledge.light_verbs
+        and any(f in knowledge.light_verbs for f in verb_forms(head))
     ):
         return head
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB":
         # "put on alert", "entered into talks"
         verb = head.head
-        if verb.lemma_.lower() in knowledge.light_verbs and head.lower_ in ("into", "in", "on"):
+        if any(f in knowledge.light_verbs for f in verb_forms(verb)) and head.lower_ in ("into", "in", "on"):
             return verb
     if noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN"):
         return _light_verb(noun.head, knowledge)
@@ -154,6 +180,6 @@ def _light_verb(noun: Token, knowledge: Knowledge) -> Token | None:
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "NOUN" and head.head.dep_ == "dobj":
         # "took part in the drills", "played a role in the talks"
         verb = head.head.head
-        if verb.lemma_.lower() in knowledge.light_verbs and head.lower_ in ("in", "into"):
+        if any(f in knowledge.light_verbs for f in verb_forms(verb)) and head.lower_ in ("in", "into"):
             return verb
     return None
