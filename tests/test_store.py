@@ -137,6 +137,28 @@ def test_same_id_with_another_text_is_a_conflict_and_loses_nothing(filled, coded
     assert {e.event_id for e in new.events} <= set(after)
 
 
+def test_an_interrupted_write_leaves_no_half_written_article(filled, coded, monkeypatch):
+    """A failure while the events of a batch are written rolls the whole batch back."""
+    before = filled.counts()
+    article = Article(text="Georgia recalled its ambassador to Belarus on Friday.", doc_id="recall",
+                      published=dt.date(2025, 3, 7))
+    extra = CodedDocument(article, [Sentence(index=0, start=0, end=len(article.text), text=article.text)],
+                          coded[0].events[:1])
+    original = Store._insert
+
+    def failing(self, table, rows, **kwargs):
+        if table == "events":
+            raise KeyboardInterrupt("interrupted while writing events")
+        return original(self, table, rows, **kwargs)
+
+    monkeypatch.setattr(Store, "_insert", failing)
+    with pytest.raises(KeyboardInterrupt):
+        filled.add([extra])
+    monkeypatch.setattr(Store, "_insert", original)
+    assert filled.counts() == before
+    assert filled.known([article]) == set()
+
+
 def test_known_finds_stored_texts(filled, coded):
     unknown = Article(text="Nothing of the sort happened.")
     assert filled.known([coded[0].article, unknown]) == {text_hash(TEXTS["raids"])}
