@@ -252,11 +252,15 @@ class ActorResolver:
             # "the Foreign Ministry in Baku", "a commander in Iran's Revolutionary Guards"
             found.extend(_located_in(token, mentions))
         indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an", "some", "any") for c in token.children)
-        actor = self.combine(
-            found, text, day, None if indefinite else memory, head=token, local=None if indefinite else local
-        )
         owner = next((c for c in token.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
-        if owner is not None and (actor is None or actor.country is None or not found):
+        # the sentence's country (where it happened) is no clue for a post abroad ("the embassy in Kyiv")
+        # nor for something whose owner is named ("its embassy")
+        use_local = not indefinite and owner is None and token.lemma_.lower() not in FOREIGN_POSTS
+        actor = self.combine(
+            found, text, day, None if indefinite else memory, head=token, local=local if use_local else None
+        )
+        state_named = any(e.kind != "sector" for m in found for e in m.entries)
+        if owner is not None and (actor is None or actor.country is None or not state_named):
             # "its editor", "their embassy": the owner's country, the head noun's sector
             resolved_owner = self.resolve_token(owner, mentions, day, memory)
             if resolved_owner is not None:

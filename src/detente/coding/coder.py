@@ -21,6 +21,7 @@ from detente.coding.triggers import Trigger, find_triggers
 from detente.geo import Gazetteer
 from detente.models import Actor, Article, Event, Place
 
+TEMPORAL_MARKS = {"after", "before", "since", "until", "till", "once"}
 FUTURE_MODALITIES = {"planned", "promised", "hypothetical"}
 
 
@@ -308,7 +309,7 @@ def _event_date(
         # nearest attachment: the span whose root hangs closest to the trigger
         attached.sort(key=lambda s: min(abs(s.root.i - i) for i in chain[:1]))
         candidates = attached
-    elif len(spans) == 1:
+    elif len(spans) == 1 and not _in_temporal_clause(trigger):
         candidates = spans
     else:
         return None
@@ -319,11 +320,22 @@ def _event_date(
     return None
 
 
+def _in_temporal_clause(trigger: Trigger) -> bool:
+    """Whether the trigger sits in an "after/before/since ..." clause."""
+    token = trigger.light_verb or trigger.token
+    for ancestor in [token, *token.ancestors]:
+        if ancestor.dep_ == "advcl" and any(c.lower_ in TEMPORAL_MARKS for c in ancestor.children):
+            return True
+    return False
+
+
 def _clause_chain(trigger: Trigger) -> list[int]:
     token = trigger.light_verb or trigger.token
     chain = [trigger.token.i, token.i]
     current = token
     while current.dep_ in ("conj", "xcomp", "advcl") and current.head.i != current.i:
+        if current.dep_ == "advcl" and any(c.lower_ in TEMPORAL_MARKS for c in current.children):
+            break  # "... after a missile damaged the embassy": that happened at another time
         current = current.head
         chain.append(current.i)
     return chain

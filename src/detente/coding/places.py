@@ -9,7 +9,7 @@ from detente.geo import Gazetteer
 from detente.models import Place
 
 PLACE_PREPS = {"in", "at", "near", "outside", "inside", "across", "around", "off", "into", "on", "along"}
-ARGUMENT_DEPS = {"dobj", "pobj", "nsubj", "nsubjpass", "npadvmod", "agent", "dative", "prep", "advcl"}
+ARGUMENT_DEPS = {"dobj", "pobj", "nsubj", "nsubjpass", "npadvmod", "agent", "dative", "prep"}
 NOT_PLACES = {"DATE", "TIME", "PERSON", "NORP", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"}
 
 

@@ -63,6 +63,15 @@ def find_triggers(sent: Span, knowledge: Knowledge) -> list[Trigger]:
                 if light is not None:
                     covered_by_noun.add(light.i)
                 found.append(Trigger(token, noun_rule, light))
+    # "a note of protest": "protest" only says what kind of note; it is not an event of its own
+    defining = {
+        m.i
+        for t in found
+        if isinstance(t.rule, NounRule) and t.rule.modifiers
+        for m in t.token.subtree
+        if m.i != t.token.i and m.lemma_.lower() in t.rule.modifiers
+    }
+    found = [t for t in found if t.token.i not in defining]
     for token in sent:
         if token.pos_ in ("VERB", "AUX") or (token.pos_ == "NOUN" and token.tag_ == "VBG"):
             if token.i in covered_by_noun:
@@ -174,8 +183,13 @@ def _light_verb(noun: Token, knowledge: Knowledge) -> Token | None:
             return verb
     if noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN"):
         return _light_verb(noun.head, knowledge)
-    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
-        # "held four hours of talks", "launched a wave of strikes"
+    if (
+        noun.dep_ == "pobj"
+        and head.lower_ == "of"
+        and head.head.pos_ == "NOUN"
+        and match_noun(head.head, knowledge) is None
+    ):
+        # "held four hours of talks", "launched a wave of strikes" (but "a note of protest" is one event)
         return _light_verb(head.head, knowledge)
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "NOUN" and head.head.dep_ == "dobj":
         # "took part in the drills", "played a role in the talks"
