@@ -341,6 +341,23 @@ def main_options(
     """Source-attributed political event data (PLOVER) from news articles."""
 
 
+def _register_subcommands() -> None:
+    """Commands that live with their subsystem (``<package>/commands.py`` with ``register(app)``)."""
+    import importlib
+
+    for package in ("relations", "claims", "scale"):
+        try:
+            module = importlib.import_module(f"detente.{package}.commands")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"detente.{package}.commands":
+                raise
+            continue
+        module.register(app)
+
+
+_register_subcommands()
+
+
 def main() -> None:
     """Entry point: run the app, turning Detente's own errors into a message and exit code 1."""
     try:
