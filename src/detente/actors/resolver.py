@@ -240,8 +240,14 @@ class ActorResolver:
                 return _as_pronoun(salient or memory.last(person=False, country_only=True), token.text)
             return None
         phrase = name_tokens(token)
+        if token.pos_ == "PROPN" and normalise(token.text) in memory.people:
+            # a person learned earlier in the text (the tagger may call a bare surname a place)
+            learned_person = memory.people[normalise(token.text)]
+            return learned_person.model_copy(update={"text": _phrase_text(token, phrase)})
         found: list[Mention] = []
         for tok in phrase:
+            if tok.dep_ == "compound" and tok.head.lemma_.lower() in FOREIGN_POSTS and tok.head.i != token.i:
+                continue  # "the Russian agency's Baku bureau": Baku is where the bureau is, not whose
             mention = mentions.get(tok.i)
             if mention is None and tok.i == token.i:
                 mention = self._lemma_mention(token)
@@ -273,9 +279,7 @@ class ActorResolver:
                     entity_id=None,
                 )
         if actor is None and token.ent_type_ == "PERSON":
-            learned = memory.people.get(normalise(token.text)) or memory.people.get(
-                normalise(_surname(token))
-            )
+            learned = memory.people.get(normalise(token.text))
             if learned is not None:
                 actor = learned.model_copy(update={"text": text})
         return actor
@@ -504,10 +508,6 @@ def _is_person(actor: Actor) -> bool:
 
 def _as_pronoun(actor: Actor | None, text: str) -> Actor | None:
     return actor.model_copy(update={"text": text}) if actor is not None else None
-
-
-def _surname(token: Token) -> str:
-    return token.text
 
 
 def is_acronym(surface: str) -> bool:

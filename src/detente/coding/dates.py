@@ -62,8 +62,9 @@ class DateResolver:
             return None
         ranged = RANGE.match(cleaned)
         if ranged:
-            first = self._single(ranged.group(1), published, future)
-            second = self._single(ranged.group(2), published, future)
+            start_text, end_text = _complete_range(ranged.group(1), ranged.group(2))
+            first = self._single(start_text, published, future)
+            second = self._single(end_text, published, future)
             if first and second:
                 start = _period_start(first)
                 end = _period_end(second)
@@ -126,6 +127,20 @@ def _clean(text: str, published: dt.date | None) -> str:
         text = re.sub(r"\bthis year\b", str(year), text, flags=re.IGNORECASE)
         text = re.sub(r"\bnext year\b", str(year + 1), text, flags=re.IGNORECASE)
     return text.strip(" ,.")
+
+
+def _complete_range(start: str, end: str) -> tuple[str, str]:
+    """Give the start of a range what it shares with the end: "3 to 5 March" → "3 March",
+    "March to May 2024" → "March 2024"."""
+    start, end = start.strip(), end.strip()
+    end_words = end.split()
+    month = next((w for w in end_words if w.lower() in MONTHS), None)
+    year = next((w for w in end_words if re.fullmatch(r"\d{4}", w)), None)
+    if re.fullmatch(r"\d{1,2}(st|nd|rd|th)?", start) and month:
+        start = f"{start} {month}"
+    if year and not re.search(r"\d{4}", start):
+        start = f"{start} {year}"
+    return start, end
 
 
 def _weekday(text: str, published: dt.date | None, future: bool) -> dt.date | None:

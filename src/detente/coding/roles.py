@@ -220,11 +220,14 @@ def _inherited_subject(verb: Token) -> list[Token]:
                 return _with_conjuncts(objects[0])
             current = governor
             continue
-        subject, _passive, agent = _subjects(head)
+        subject, passive, agent = _subjects(head)
         if current.dep_ == "xcomp":
             objects = [c for c in head.children if c.dep_ == "dobj"]
             if objects and head.lemma_.lower() in CONTROL_BY_OBJECT:
                 return _with_conjuncts(objects[0])
+            if subject is None and passive is not None:
+                # raising: "Russia is believed to have deployed", "Moscow and Baku are expected to sign"
+                return _with_conjuncts(passive)
         if subject is not None:
             return _with_conjuncts(subject)
         if agent is not None:
