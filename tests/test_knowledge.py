@@ -555,3 +555,33 @@ def test_bare_surname_reuses_the_apposition(code):
     event = one(code(text), "COERCE")
     assert event.target is not None and event.target.country == "RUS"
     assert event.target.entity_id == "learned:anna petrova"
+
+
+# ---------------------------------------------------------------------------------------------------
+# Dates anchored on another event of the same document
+# ---------------------------------------------------------------------------------------------------
+
+
+def test_a_date_anchored_on_an_earlier_event(code):
+    events = code(
+        "The presidents of Kazakhstan and Kyrgyzstan met in Astana on 14 May. "
+        "The day before the meeting, Kyrgyzstan released three Kazakh truck drivers."
+    )
+    release = one(events, "RETREAT")
+    assert (release.date, release.date_precision) == ("2025-05-13", "day")
+    assert release.date_text == "The day before the meeting"
+
+
+def test_a_date_anchored_with_a_count_of_days(code):
+    events = code(
+        "Georgian police raided the offices of two opposition parties in Tbilisi on 2 June. "
+        "Prosecutors charged four party leaders three days after the raid."
+    )
+    charge = one(events, "ACCUSE")
+    assert charge.date == "2025-06-05"
+
+
+def test_an_anchor_with_no_dated_event_keeps_the_publication_date(code):
+    events = code("A week after the summit, Armenia released two Azerbaijani soldiers.")
+    release = one(events, "RETREAT")
+    assert release.date_text is None

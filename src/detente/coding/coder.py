@@ -12,15 +12,17 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from detente.actors.resolver import ActorResolver, DocMemory, Mention, name_tokens
-from detente.coding.dates import DateResolver, ResolvedDate
+from detente.coding.dates import Anchor, DateResolver, ResolvedDate, find_anchor
 from detente.coding.knowledge import Knowledge, TypeInfo, VerbRule
 from detente.coding.modality import read_modality
 from detente.coding.places import find_place
 from detente.coding.roles import find_roles
-from detente.coding.triggers import Trigger, find_triggers
+from detente.coding.triggers import Trigger, find_triggers, match_noun
 from detente.geo import Gazetteer
 from detente.models import Actor, Article, Event, Place
 
+# acts whose "to X" is where they happen: a visit to Moscow, troops sent to the border, a march to an embassy
+DESTINATION_TYPES = {"CONSULT", "MOBILIZE", "PROTEST"}
 TEMPORAL_MARKS = {"after", "before", "since", "until", "till", "once"}
 FUTURE_MODALITIES = {"planned", "promised", "hypothetical"}
 
@@ -43,15 +45,57 @@ def code_parsed(article: Article, doc: Doc, ctx: CodingContext) -> list[Event]:
     published = article.published
     text_id = hashlib.sha256(article.text.encode("utf-8")).hexdigest()[:16]
     events: list[Event] = []
+    lemmas: dict[str, str] = {}  # event id -> trigger lemma, to find the events dates hang on
+    pending: list[tuple[list[Event], Anchor]] = []
     for index, sent in enumerate(doc.sents):
         ctx.actors.learn_appositions(sent, mentions, published, memory)
         date_spans = [e for e in sent.ents if e.label_ in ("DATE", "TIME")]
         for trigger in find_triggers(sent, ctx.knowledge):
-            events.extend(
-                _code_trigger(trigger, sent, index, article, text_id, mentions, memory, date_spans, ctx)
-            )
+            coded = _code_trigger(trigger, sent, index, article, text_id, mentions, memory, date_spans, ctx)
+            events.extend(coded)
+            lemmas.update({e.event_id: trigger.token.lemma_.lower() for e in coded})
+            anchor = find_anchor(trigger.light_verb or trigger.token)
+            if coded and anchor is not None:
+                pending.append((coded, anchor))
         _remember_sentence(sent, mentions, published, memory, ctx)
-    return events
+    return _resolve_anchors(events, lemmas, pending, ctx)
+
+
+def _resolve_anchors(
+    events: list[Event], lemmas: dict[str, str], pending: list[tuple[list[Event], Anchor]], ctx: CodingContext
+) -> list[Event]:
+    """Date events told relative to another ("the day before the summit") from that event's date:
+    an event of the document whose trigger is the anchor's noun (or of the noun's type) and whose
+    own date is a day the text gives."""
+    if not pending:
+        return events
+    updated: dict[str, Event] = {}
+    for coded, anchor in pending:
+        noun_lemma = anchor.noun.lemma_.lower()
+        noun_rule = match_noun(anchor.noun, ctx.knowledge)
+        own = {e.event_id for e in coded}
+        candidates = [
+            e
+            for e in events
+            if e.event_id not in own
+            and e.date_precision == "day"
+            and e.date_text is not None
+            and e.date
+            and (
+                lemmas.get(e.event_id) == noun_lemma
+                or (noun_rule is not None and e.event_type == noun_rule.event_type)
+            )
+        ]
+        if not candidates:
+            continue
+        sentence = coded[0].sentence_index
+        base = min(candidates, key=lambda e: (abs(e.sentence_index - sentence), e.sentence_index > sentence))
+        day = dt.date.fromisoformat(base.date) + dt.timedelta(days=anchor.days)  # type: ignore[arg-type]
+        for event in coded:
+            updated[event.event_id] = event.model_copy(
+                update={"date": day.isoformat(), "date_precision": "day", "date_text": anchor.text}
+            )
+    return [updated.get(e.event_id, e) for e in events]
 
 
 def _code_trigger(
@@ -81,7 +125,7 @@ def _code_trigger(
     }
     excluded = {t.i for tok in roles.sources for t in name_tokens(tok)} | named
     anchors = [trigger.token] + ([trigger.light_verb] if trigger.light_verb is not None else [])
-    place = find_place(anchors, excluded, ctx.gazetteer, destination=rule.event_type == "CONSULT")
+    place = find_place(anchors, excluded, ctx.gazetteer, destination=rule.event_type in DESTINATION_TYPES)
     local = _local_country(place, sent, mentions)
     if modality.claimant is not None:
         # "the military said its aircraft had hit ...": pronouns in reported speech refer to the speaker

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from dateparser.date import DateDataParser
+from spacy.tokens import Token
 
 WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
@@ -188,3 +189,67 @@ def _period_end(single: tuple[dt.date, str]) -> dt.date:
     if precision == "year":
         return day.replace(month=12, day=31)
     return day
+
+
+NUMBER_WORDS = {
+    "a": 1,
+    "an": 1,
+    "the": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "several": 3,
+    "few": 3,
+}
+UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14, "month": 30}
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """A date given relative to another event: "the day before the summit", "two days after the raid"."""
+
+    noun: Token  # the event the date hangs on ("summit")
+    days: int  # signed offset from that event's date
+    text: str
+
+
+def find_anchor(verb: Token) -> Anchor | None:
+    """An anchored date phrase attached to ``verb`` (or to the verb's time adverbial)."""
+    for child in verb.children:
+        if child.dep_ == "npadvmod" and child.lemma_.lower() in UNIT_DAYS:
+            # "the day before the summit": day -> before -> summit
+            for prep in child.children:
+                anchor = _anchor_from(prep, child)
+                if anchor is not None:
+                    return anchor
+        if child.dep_ == "prep":
+            # "two days after the raid": after -> days (npadvmod) and after -> raid
+            units = [g for g in child.children if g.dep_ == "npadvmod" and g.lemma_.lower() in UNIT_DAYS]
+            if units:
+                anchor = _anchor_from(child, units[0])
+                if anchor is not None:
+                    return anchor
+    return None
+
+
+def _anchor_from(prep: Token, unit: Token) -> Anchor | None:
+    direction = {"before": -1, "after": 1}.get(prep.lower_)
+    nouns = [g for g in prep.children if g.dep_ == "pobj" and g.pos_ == "NOUN"]
+    if direction is None or not nouns:
+        return None
+    count = 1
+    for modifier in unit.children:
+        if modifier.dep_ in ("nummod", "det", "amod"):
+            word = modifier.lower_
+            count = int(word) if word.isdigit() else NUMBER_WORDS.get(word, count)
+    days = direction * count * UNIT_DAYS[unit.lemma_.lower()]
+    tokens = sorted([*unit.subtree, *prep.subtree], key=lambda t: t.i)
+    text = unit.doc[tokens[0].i : tokens[-1].i + 1].text
+    return Anchor(nouns[0], days, text)

@@ -8,12 +8,40 @@ from spacy.tokens import Span, Token
 from detente.geo import Gazetteer
 from detente.models import Place
 
-PLACE_PREPS = {"in", "at", "near", "outside", "inside", "across", "around", "off", "into", "on", "along"}
+PLACE_PREPS = {
+    "in",
+    "at",
+    "near",
+    "outside",
+    "inside",
+    "across",
+    "around",
+    "off",
+    "into",
+    "on",
+    "along",
+    "over",
+    "through",
+}
 ARGUMENT_DEPS = {"dobj", "pobj", "nsubj", "nsubjpass", "npadvmod", "agent", "dative", "prep"}
 NOT_PLACES = {"DATE", "TIME", "PERSON", "NORP", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"}
 
 
 def find_place(
+    anchors: list[Token], excluded: set[int], gazetteer: Gazetteer, *, destination: bool = False
+) -> Place | None:
+    """The place of an event (see :func:`_find_place`); failing that, the place of the clause it is
+    coordinated with ("met in Geneva but failed to reach an agreement")."""
+    place = _find_place(anchors, excluded, gazetteer, destination=destination)
+    if place is None:
+        verb = anchors[-1]
+        while place is None and verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
+            verb = verb.head
+            place = _find_place([verb], excluded, gazetteer, destination=destination)
+    return place
+
+
+def _find_place(
     anchors: list[Token], excluded: set[int], gazetteer: Gazetteer, *, destination: bool = False
 ) -> Place | None:
     """The place of an event whose trigger (and light verb) are ``anchors``.
@@ -37,7 +65,7 @@ def find_place(
     for anchor in anchors:
         for holder in _at_depth(anchor, 1):
             for child in holder.children:
-                if child.dep_ == "compound" and child.pos_ == "PROPN" and child.i not in excluded:
+                if child.dep_ == "compound" and child.pos_ == "PROPN":  # "a Caracas court", "Kosovo police"
                     place = _place_of(child, gazetteer)
                     if place is not None:
                         return place

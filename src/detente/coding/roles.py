@@ -18,6 +18,8 @@ SUBJECT_DEPS = ("nsubj", "csubj")
 PASSIVE_SUBJECT_DEPS = ("nsubjpass", "csubjpass")
 INHERIT_DEPS = ("xcomp", "conj", "advcl", "pcomp", "ccomp")
 INSTRUMENT_TARGET_PREPS = frozenset({"against", "toward", "towards"})
+# "a day before the summit", "since the raid": the noun names another event, not the clause's own
+TEMPORAL_PREPS = {"before", "after", "since", "following", "until", "till", "ahead"}
 RELATIVE_PRONOUNS = {"that", "which", "who", "whom", "whose"}
 CONTROL_BY_OBJECT = ("ask", "urge", "order", "force", "allow", "tell", "call", "invite", "help", "persuade")
 
@@ -131,7 +133,13 @@ def _noun_roles(trigger: Trigger, knowledge: Knowledge) -> Roles:
                     roles.target_options.append(_with_conjuncts(pobj))
             elif word in knowledge.target_preps or word == "from":
                 roles.target_options.append(_with_conjuncts(pobj))
-    if trigger.light_verb is None and not roles.sources and noun.dep_ in ("pobj", "nsubj"):
+    refers_back = noun.dep_ == "pobj" and noun.head.lower_ in TEMPORAL_PREPS
+    if (
+        trigger.light_verb is None
+        and not roles.sources
+        and noun.dep_ in ("pobj", "nsubj")
+        and not refers_back
+    ):
         # "praised Poland during talks with Tusk", "agreed after ten days of talks", "as a final
         # round of talks ended": the talks belong to the subject of the clause they sit in
         roles.sources = _clause_subject(noun)
