@@ -51,7 +51,9 @@ def code_parsed(article: Article, doc: Doc, ctx: CodingContext) -> list[Event]:
         ctx.actors.learn_appositions(sent, mentions, published, memory)
         date_spans = [e for e in sent.ents if e.label_ in ("DATE", "TIME")]
         for trigger in find_triggers(sent, ctx.knowledge):
-            coded = _code_trigger(trigger, sent, index, article, text_id, mentions, memory, date_spans, ctx)
+            coded = _code_trigger(
+                trigger, sent, index, article, text_id, mentions, memory, date_spans, ctx, events
+            )
             events.extend(coded)
             lemmas.update({e.event_id: trigger.token.lemma_.lower() for e in coded})
             anchor = find_anchor(trigger.light_verb or trigger.token)
@@ -108,6 +110,7 @@ def _code_trigger(
     memory: DocMemory,
     date_spans: list[Span],
     ctx: CodingContext,
+    history: list[Event],
 ) -> list[Event]:
     rule = trigger.rule
     modality = read_modality(trigger, ctx.knowledge.cues)
@@ -153,12 +156,15 @@ def _code_trigger(
                 trigger, rule=trigger.alternatives[0], alternatives=trigger.alternatives[1:]
             )
             return _code_trigger(
-                alternative, sent, index, article, text_id, mentions, memory, date_spans, ctx
+                alternative, sent, index, article, text_id, mentions, memory, date_spans, ctx, history
             )
         return []
     if not sources or not (any(s.country for s in sources) or any(t.country for t in targets)):
         return []
     reciprocal = len(sources) >= 2 and not targets
+    if not targets and not reciprocal and info.quad_class.startswith("verbal"):
+        targets = _complement_target(trigger, sources[0], mentions, day, memory, local, ctx)
+        targets = targets or _answered(sources[0], history)
     if not targets and not reciprocal:
         targets = _default_target(trigger, info, place, sources[0], mentions, day, memory, ctx)
     for actor in sources + targets:
@@ -258,6 +264,59 @@ def _first_target(
             return actors
         fallback = fallback or actors
     return fallback
+
+
+def _complement_target(
+    trigger: Trigger,
+    source: Actor,
+    mentions: dict[int, Mention],
+    day: dt.date | None,
+    memory: DocMemory,
+    local: str | None,
+    ctx: CodingContext,
+) -> list[Actor]:
+    """The target of a speech act found in what it is about: "refused to extradite a Tajik
+    activist" (TJK), "threatened a tariff on Brazilian imports" (BRA), "warned that Israel would
+    face ..." (ISR). The complement's own target comes first, then its subject."""
+    head = trigger.token
+    complements = [c for c in head.children if c.dep_ in ("xcomp", "ccomp", "acl", "relcl", "advcl")]
+    for verb in complements:
+        if verb.pos_ not in ("VERB", "AUX"):
+            continue
+        inner = find_roles(Trigger(verb, trigger.rule), ctx.knowledge)
+        found = _first_target(inner.target_options, mentions, day, memory, local, ctx)
+        actors = [a for a in found if a.country and a.country != source.country]
+        if not actors and found and source.country:
+            # people of no stated nationality in the complement: domestic ("threatened to arrest journalists")
+            actors = [a if a.country else a.model_copy(update={"country": source.country}) for a in found]
+        if actors:
+            return actors
+        subjects = [
+            a
+            for t in inner.sources
+            if t.pos_ != "PRON"
+            for a in ctx.actors.resolve_many(t, mentions, day, memory, local)
+            if a.country and a.country != source.country
+        ]
+        if subjects:
+            return subjects
+    return []
+
+
+def _answered(source: Actor, history: list[Event]) -> list[Actor]:
+    """A rejection or reply with no named target ("Ankara rejected the accusations") answers the
+    latest earlier event in the document that was aimed at the same country."""
+    if not source.country:
+        return []
+    for event in reversed(history[-30:]):
+        if (
+            event.target is not None
+            and event.target.country == source.country
+            and event.source.country not in (None, source.country)
+            and event.quad_class.startswith("verbal")
+        ):
+            return [event.source.model_copy()]
+    return []
 
 
 def _default_target(
