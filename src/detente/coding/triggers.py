@@ -113,6 +113,15 @@ def match_verb_rules(token: Token, knowledge: Knowledge) -> list[VerbRule]:
         g.lemma_.lower() for c in token.children for g in c.children
     }
     objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
+    # "millions of artillery shells", "50 tonnes of medical supplies": the kind is in the "of" phrase
+    objects += [
+        g
+        for o in objects
+        for p in o.children
+        if p.dep_ == "prep" and p.lower_ == "of"
+        for g in p.children
+        if g.dep_ == "pobj"
+    ]
     object_lemmas = {o.lemma_.lower() for o in objects} | {
         c.lemma_.lower() for o in objects for c in o.children if c.dep_ == "compound"
     }
