@@ -79,6 +79,17 @@ def find_triggers(sent: Span, knowledge: Knowledge) -> list[Trigger]:
             verb_rules = match_verb_rules(token, knowledge)
             if verb_rules:
                 found.append(Trigger(token, verb_rules[0], alternatives=tuple(verb_rules[1:])))
+    # "met in Khiva to discuss water sharing": a purpose clause of the same kind restates the event
+    by_index = {t.token.i: t.rule.event_type for t in found}
+    found = [
+        t
+        for t in found
+        if not (
+            t.token.dep_ in ("advcl", "xcomp", "conj")
+            and by_index.get(t.token.head.i) == t.rule.event_type
+            and any(c.lower_ == "to" and c.dep_ == "aux" for c in t.token.children)
+        )
+    ]
     return sorted(found, key=lambda t: t.token.i)
 
 
