@@ -20,6 +20,27 @@ INHERIT_DEPS = ("xcomp", "conj", "advcl", "pcomp", "ccomp")
 INSTRUMENT_TARGET_PREPS = frozenset({"against", "toward", "towards"})
 # "a day before the summit", "since the raid": the noun names another event, not the clause's own
 TEMPORAL_PREPS = {"before", "after", "since", "following", "until", "till", "ahead"}
+QUANTITY_NOUNS = {
+    "hour",
+    "day",
+    "week",
+    "month",
+    "year",
+    "round",
+    "series",
+    "wave",
+    "spate",
+    "string",
+    "number",
+    "couple",
+    "set",
+    "flurry",
+    "batch",
+    "lot",
+    "dozen",
+    "days",
+    "hours",
+}
 RELATIVE_PRONOUNS = {"that", "which", "who", "whom", "whose"}
 CONTROL_BY_OBJECT = ("ask", "urge", "order", "force", "allow", "tell", "call", "invite", "help", "persuade")
 
@@ -161,12 +182,16 @@ def _noun_roles(trigger: Trigger, knowledge: Knowledge) -> Roles:
 
 
 def _clause_subject(noun: Token) -> list[Token]:
-    """The subject of the nearest clause above an event noun that is not the noun's own phrase."""
+    """The subject of the nearest clause above an event noun that is not the noun's own phrase.
+    Under "the breach / text / end of the truce" the noun refers to an event, it is not the clause's
+    act: only quantity words ("hours of talks", "a round of talks") let the subject through."""
     chain = {noun.i}
     current = noun
     for _ in range(6):
         head = current.head
         if head.i == current.i:
+            return []
+        if head.lower_ == "of" and head.head.lemma_.lower() not in QUANTITY_NOUNS:
             return []
         if head.pos_ in ("VERB", "AUX"):
             subject, _passive, agent = _subjects(head)

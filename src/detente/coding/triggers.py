@@ -133,6 +133,14 @@ def match_verb_rules(token: Token, knowledge: Knowledge) -> list[VerbRule]:
         for g in p.children
         if g.dep_ == "pobj"
     ]
+    # "withdrew from the treaty": what is left is named after "from"
+    objects += [
+        g
+        for p in token.children
+        if p.dep_ == "prep" and p.lower_ == "from"
+        for g in p.children
+        if g.dep_ == "pobj"
+    ]
     object_lemmas = {o.lemma_.lower() for o in objects} | {
         c.lemma_.lower() for o in objects for c in o.children if c.dep_ == "compound"
     }
