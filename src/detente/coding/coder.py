@@ -137,7 +137,8 @@ def _code_trigger(
             memory.remember_subject(speaker)
     source_tokens = [_speaker_for_pronoun(t, modality.claimant) for t in roles.sources]
     sources = [a for t in source_tokens for a in ctx.actors.resolve_many(t, mentions, day, memory, local)]
-    if not sources and info.implicit_agent and place is not None and place.country and _is_passive(trigger):
+    agentless = _is_passive(trigger) or (trigger.is_noun and trigger.light_verb is None)
+    if not sources and info.implicit_agent and place is not None and place.country and agentless:
         sources = [Actor(text="authorities", country=place.country, sector=info.implicit_agent)]
     targets = _first_target(roles.target_options, mentions, day, memory, local, ctx)
     if not targets and roles.target_options and sources:
