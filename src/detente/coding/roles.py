@@ -86,8 +86,15 @@ def _verb_roles(trigger: Trigger, knowledge: Knowledge) -> Roles:
         roles.target_options.append(_with_conjuncts(passive_subject))
     for dep in ("dobj", "dative"):
         for child in verb.children:
-            if child.dep_ == dep:
-                roles.target_options.append(_with_conjuncts(_antecedent(child, verb) or child))
+            if child.dep_ != dep:
+                continue
+            if child.pos_ == "ADP":  # the parser sometimes labels "to" itself as the dative
+                roles.target_options.extend(_with_conjuncts(g) for g in child.children if g.dep_ == "pobj")
+                continue
+            obj = _antecedent(child, verb) or child
+            roles.target_options.append(_with_conjuncts(obj))
+            # "severed relations with Israel", "lifted sanctions on five MEPs": the target is in the object
+            roles.target_options.extend(_prep_objects(obj, preps))
     roles.target_options.extend(_prep_objects(verb, preps))
     if not roles.sources and verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
         # "the police, who detained ..." (the head did it);

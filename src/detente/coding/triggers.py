@@ -79,6 +79,23 @@ def find_triggers(sent: Span, knowledge: Knowledge) -> list[Trigger]:
             verb_rules = match_verb_rules(token, knowledge)
             if verb_rules:
                 found.append(Trigger(token, verb_rules[0], alternatives=tuple(verb_rules[1:])))
+    # "pledged 30 million euros in aid": the noun inside a verb trigger's object of the same kind is
+    # that same event
+    verbs_by_type = [(t.token, t.rule.event_type) for t in found if not t.is_noun]
+    found = [
+        t
+        for t in found
+        if not (
+            t.is_noun
+            and t.light_verb is None
+            and any(
+                kind == t.rule.event_type
+                and t.token.i in {x.i for x in verb.subtree}
+                and t.token.dep_ != "nsubj"
+                for verb, kind in verbs_by_type
+            )
+        )
+    ]
     # "met in Khiva to discuss water sharing": a purpose clause of the same kind restates the event
     by_index = {t.token.i: t.rule.event_type for t in found}
     found = [
@@ -129,7 +146,7 @@ def match_verb_rules(token: Token, knowledge: Knowledge) -> list[VerbRule]:
         g
         for o in objects
         for p in o.children
-        if p.dep_ == "prep" and p.lower_ == "of"
+        if p.dep_ == "prep" and p.lower_ in ("of", "in")
         for g in p.children
         if g.dep_ == "pobj"
     ]
