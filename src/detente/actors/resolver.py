@@ -40,6 +40,26 @@ PRONOUNS_PERSON = {"he", "she", "him", "her", "his"}
 PRONOUNS_GROUP = {"it", "they", "them", "its", "their"}
 # Sectors of actors that belong to no state by default ("gunmen", "smugglers"): no context country.
 NON_STATE_SECTORS = {"REB", "CRM", "UNK"}
+# "the two leaders", "both sides": a pair of the countries just mentioned
+PAIR_NOUNS = {
+    "leader",
+    "government",
+    "country",
+    "side",
+    "president",
+    "minister",
+    "delegation",
+    "military",
+    "army",
+    "capital",
+    "neighbour",
+    "neighbor",
+    "state",
+    "nation",
+    "team",
+    "negotiator",
+    "party",
+}
 STATE_KINDS = {"metonym", "country", "org", "group"}
 # Posts that stand in a foreign capital: "the embassy in Kyiv" is not Ukraine's.
 FOREIGN_POSTS = {
@@ -182,7 +202,11 @@ class ActorResolver:
         local: str | None = None,
     ) -> list[Actor]:
         """Like :meth:`resolve_token`, but a phrase with coordinated nationalities names several
-        actors: "Ukrainian and Russian delegations", "the presidents of Uzbekistan and Kazakhstan"."""
+        actors: "Ukrainian and Russian delegations", "the presidents of Uzbekistan and Kazakhstan";
+        and "the two leaders", "both sides" name the two countries last mentioned."""
+        pair = self._the_two(token, memory)
+        if pair:
+            return pair
         base = self.resolve_token(token, mentions, day, memory, local)
         if base is None:
             return []
@@ -220,6 +244,35 @@ class ActorResolver:
             for e in others
         ]
         return [base, *extra]
+
+    def _the_two(self, token: Token, memory: DocMemory) -> list[Actor]:
+        both = any(
+            (c.dep_ == "nummod" and c.lower_ == "two")
+            or (c.dep_ in ("det", "predet", "preconj") and c.lower_ == "both")
+            for c in token.children
+        )
+        if not both or token.lemma_.lower() not in PAIR_NOUNS:
+            return []
+        countries: list[Actor] = []
+        for actor in reversed(memory.recent):
+            if actor.country and all(actor.country != a.country for a in countries):
+                countries.append(actor)
+            if len(countries) == 2:
+                break
+        if len(countries) < 2:
+            return []
+        sector = self.sector_of(token) or "GOV"
+        return [
+            Actor(
+                text=token.text,
+                name=a.name
+                if a.entity_id and a.entity_id.startswith("country:")
+                else self.lexicon.country_names.get(a.country or ""),
+                country=a.country,
+                sector=sector,
+            )
+            for a in reversed(countries)
+        ]
 
     def resolve_token(
         self,
@@ -315,6 +368,13 @@ class ActorResolver:
                     if mention.end - mention.start < 2:
                         continue
                     term = self._nearest_term(entry.key, day)
+                    stated = _stated_country(found)
+                    if stated is not None and stated != entry.country:
+                        # "Portuguese Prime Minister Antonio Costa" before his EU post: the text says PRT
+                        country = country or stated
+                        name = name or entry.name
+                        sector = sector or "GOV"
+                        continue
                 country = country or entry.country
                 name = name or (term.name if term else entry.name)
                 entity = entity or entry.key
@@ -499,6 +559,15 @@ def _title_role(term: str) -> str | None:
     for role, titles in ROLE_TITLES.items():
         if term in titles:
             return role
+    return None
+
+
+def _stated_country(found: list[Mention]) -> str | None:
+    """The country a phrase names outright (a demonym or country name), if any."""
+    for mention in found:
+        for entry in mention.entries:
+            if entry.kind in ("country", "demonym", "people", "metonym") and entry.country:
+                return entry.country
     return None
 
 

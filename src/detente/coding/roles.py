@@ -20,6 +20,26 @@ INHERIT_DEPS = ("xcomp", "conj", "advcl", "pcomp", "ccomp")
 INSTRUMENT_TARGET_PREPS = frozenset({"against", "toward", "towards"})
 # "a day before the summit", "since the raid": the noun names another event, not the clause's own
 TEMPORAL_PREPS = {"before", "after", "since", "following", "until", "till", "ahead"}
+# "X accused/blamed/thanked Y for/of doing": Y is the doer (elsewhere the subject is)
+OBJECT_DOES = {
+    "accuse",
+    "blame",
+    "suspect",
+    "charge",
+    "convict",
+    "praise",
+    "thank",
+    "commend",
+    "criticise",
+    "criticize",
+    "condemn",
+    "fault",
+    "reprimand",
+    "punish",
+    "sanction",
+    "credit",
+    "congratulate",
+}
 QUANTITY_NOUNS = {
     "hour",
     "day",
@@ -253,10 +273,10 @@ def _inherited_subject(verb: Token) -> list[Token]:
             return []
         head = current.head
         if current.dep_ == "pcomp" and head.dep_ == "prep":
-            # "accused Russia of detaining": the object of "accused" did the detaining
             governor = head.head
             objects = [c for c in governor.children if c.dep_ == "dobj"]
-            if objects:
+            if objects and governor.lemma_.lower() in OBJECT_DOES:
+                # "accused Russia of detaining": the object of "accused" did the detaining
                 return _with_conjuncts(objects[0])
             current = governor
             continue
