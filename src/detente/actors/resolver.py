@@ -23,6 +23,7 @@ from detente.models import Actor
 
 # Dependency labels that stay inside the phrase naming an actor.
 NAME_DEPS = {
+    "npadvmod",  # "a Marshall Islands-flagged tanker"
     "compound",
     "amod",
     "poss",

@@ -140,8 +140,16 @@ def _code_trigger(
     agentless = _is_passive(trigger) or (trigger.is_noun and trigger.light_verb is None)
     if not sources and info.implicit_agent and place is not None and place.country and agentless:
         sources = [Actor(text="authorities", country=place.country, sector=info.implicit_agent)]
-    targets = _first_target(roles.target_options, mentions, day, memory, local, ctx)
-    if not targets and roles.target_options and sources:
+    home_country = sources[0].country if sources else None
+    targets = _first_target(roles.target_options, mentions, day, memory, local, ctx, avoid=home_country)
+    # coordinated subjects of a mutual act act on each other ("Russia and Ukraine each released
+    # prisoners", "Armenia and Azerbaijan agreed"): no target is guessed for them
+    reciprocal = (
+        len({s.country for s in sources}) >= 2 and info.reciprocal and not any(t.country for t in targets)
+    )
+    if reciprocal:
+        targets = []
+    elif not targets and roles.target_options and sources:
         targets = _patient_fallback(roles.target_options, sources[0], ctx)
     if sources and sources[0].country:
         # people or bodies of no stated nationality are the source's own ("detained an opposition leader")
@@ -162,7 +170,6 @@ def _code_trigger(
         return []
     if not sources or not (any(s.country for s in sources) or any(t.country for t in targets)):
         return []
-    reciprocal = len(sources) >= 2 and not targets
     if not targets and not reciprocal and info.quad_class.startswith("verbal"):
         targets = _complement_target(trigger, sources[0], mentions, day, memory, local, ctx)
         targets = targets or _answered(sources[0], history)
@@ -255,16 +262,21 @@ def _first_target(
     memory: DocMemory,
     local: str | None,
     ctx: CodingContext,
+    avoid: str | None = None,
 ) -> list[Actor]:
-    """The actors of the first target option that names a country or organisation; failing that,
-    of the first option that names any actor (a sector without a country)."""
+    """The actors of the first target option that names a country or organisation other than
+    ``avoid`` (the source's: "refused to withdraw its complaint against Armenia"); else of the first
+    option naming any country; else of the first naming any actor (a sector without a country)."""
+    same: list[Actor] = []
     fallback: list[Actor] = []
     for option in options:
         actors = [a for t in option for a in ctx.actors.resolve_many(t, mentions, day, memory, local)]
-        if any(a.country for a in actors):
+        if any(a.country and a.country != avoid for a in actors):
             return actors
+        if any(a.country for a in actors):
+            same = same or actors
         fallback = fallback or actors
-    return fallback
+    return same or fallback
 
 
 def _complement_target(

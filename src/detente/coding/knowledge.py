@@ -19,6 +19,7 @@ class TypeInfo:
     object_is_target: bool = True
     implicit_agent: str | None = None
     default_target: str | None = None
+    reciprocal: bool = False
 
 
 @dataclass(frozen=True)
@@ -96,6 +97,7 @@ def load_knowledge() -> Knowledge:
             bool(info.get("object_is_target", True)),
             info.get("implicit_agent"),
             info.get("default_target"),
+            bool(info.get("reciprocal", False)),
         )
         for name, info in plover["types"].items()
     }
