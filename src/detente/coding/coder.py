@@ -16,7 +16,7 @@ from detente.coding.dates import Anchor, DateResolver, ResolvedDate, find_anchor
 from detente.coding.knowledge import Knowledge, TypeInfo, VerbRule
 from detente.coding.modality import read_modality
 from detente.coding.places import find_place
-from detente.coding.roles import find_roles
+from detente.coding.roles import clause_roles, find_roles
 from detente.coding.triggers import Trigger, find_triggers, match_noun
 from detente.geo import Gazetteer
 from detente.models import Actor, Article, Event, Place
@@ -191,12 +191,13 @@ def _code_trigger(
         # "Armenia and Azerbaijan agreed": each acts towards the other
         pairs = [(a, b) for a in sources for b in sources if not _same_actor(a, b)]
     else:
-        candidates: list[Actor | None] = list(targets) or [None]
-        pairs = [(s, t) for s in sources for t in candidates]
+        pairs = []
+        for s in sources:
+            # an actor does not act on itself: a target that is the source is no target
+            others: list[Actor | None] = [t for t in targets if not _same_actor(s, t)]
+            pairs += [(s, t) for t in (others or [None])]
     out: list[Event] = []
     for source, target in pairs:
-        if target is not None and _same_actor(source, target):
-            continue
         key = f"{text_id}|{ctx.code_version}|{span[0]}|{rule.event_type}|{source.country}|" + (
             f"{target.country if target else ''}"
         )
@@ -296,8 +297,9 @@ def _complement_target(
     for verb in complements:
         if verb.pos_ not in ("VERB", "AUX"):
             continue
-        inner = find_roles(Trigger(verb, trigger.rule), ctx.knowledge)
-        found = _first_target(inner.target_options, mentions, day, memory, local, ctx)
+        inner = clause_roles(verb, ctx.knowledge)
+        options = [o for o in inner.target_options if all(t.i != head.i for t in o)]  # not the trigger itself
+        found = _first_target(options, mentions, day, memory, local, ctx, avoid=source.country)
         actors = [a for a in found if a.country and a.country != source.country]
         if not actors and found and source.country:
             # people of no stated nationality in the complement: domestic ("threatened to arrest journalists")

@@ -36,6 +36,7 @@ class VerbRule:
     not_objects: frozenset[str] = frozenset()
     preps: frozenset[str] = frozenset()
     no_clause: bool = False
+    object_target: bool | None = None  # overrides the type's object_is_target for this rule
 
 
 @dataclass(frozen=True)
@@ -120,6 +121,7 @@ def load_knowledge() -> Knowledge:
                 not_objects=_set(raw.get("not_objects")) or frozenset(),
                 preps=_set(raw.get("preps")) or frozenset(),
                 no_clause=bool(raw.get("no_clause", False)),
+                object_target=raw.get("object_is_target"),
             )
             verbs.setdefault(rule.lemma, []).append(rule)
     nouns: dict[str, list[NounRule]] = {}

@@ -91,8 +91,18 @@ def _verb_roles(trigger: Trigger, knowledge: Knowledge) -> Roles:
     verb = trigger.token
     rule = trigger.rule
     preps = knowledge.target_preps | (rule.preps if isinstance(rule, VerbRule) else frozenset())
-    if not knowledge.types[rule.event_type].object_is_target:
+    object_target = knowledge.types[rule.event_type].object_is_target
+    if isinstance(rule, VerbRule) and rule.object_target is not None:
+        object_target = rule.object_target
+    if not object_target:
         return _instrument_roles(verb)
+    return clause_roles(verb, knowledge, preps)
+
+
+def clause_roles(verb: Token, knowledge: Knowledge, preps: frozenset[str] | None = None) -> Roles:
+    """Source and target candidates of any verb's clause (also used for the complement of a speech
+    act: "refused to extend a transit agreement with Moscow")."""
+    preps = knowledge.target_preps if preps is None else preps
     roles = Roles()
     subject, passive_subject, agent = _subjects(verb)
     subject = _antecedent(subject, verb)
@@ -116,6 +126,13 @@ def _verb_roles(trigger: Trigger, knowledge: Knowledge) -> Roles:
             # "severed relations with Israel", "lifted sanctions on five MEPs": the target is in the object
             roles.target_options.extend(_prep_objects(obj, preps))
     roles.target_options.extend(_prep_objects(verb, preps))
+    if not any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
+        # "detained and later deported a Ukrainian activist": coordinated verbs share the object
+        sharers = [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+        if verb.dep_ == "conj":
+            sharers.append(verb.head)
+        for other in sharers:
+            roles.target_options.extend(_with_conjuncts(c) for c in other.children if c.dep_ == "dobj")
     if not roles.sources and verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
         # "the police, who detained ..." (the head did it);
         # "nationals detained by police" (it was done to the head)
