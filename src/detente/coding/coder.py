@@ -116,6 +116,8 @@ def _code_trigger(
     modality = read_modality(trigger, ctx.knowledge.cues)
     if modality.suppressed:
         return []
+    if not modality.negated and _intention_denied(trigger):
+        modality = replace(modality, negated=True)
     published = article.published
     resolved_date = _event_date(
         trigger, date_spans, published, ctx.dates, future=modality.modality in FUTURE_MODALITIES
@@ -155,8 +157,9 @@ def _code_trigger(
         # people or bodies of no stated nationality are the source's own ("detained an opposition leader")
         home = sources[0].country
         targets = [t if t.country else t.model_copy(update={"country": home}) for t in targets]
+    located = place is not None and place.country is not None
     if isinstance(rule, VerbRule) and (
-        (rule.object_actor and not targets)
+        (rule.object_actor and not targets and not located)
         or (rule.subject_sectors is not None and not any(s.sector in rule.subject_sectors for s in sources))
     ):
         # this reading's conditions fail ("Moscow protested" is no street protest): try the next one
@@ -168,6 +171,13 @@ def _code_trigger(
                 alternative, sent, index, article, text_id, mentions, memory, date_spans, ctx, history
             )
         return []
+    if (
+        not sources
+        and info.quad_class == "material_conflict"
+        and (located or any(t.country for t in targets))
+    ):
+        # "the killing of three aid workers in South Darfur": an act whose doer the text does not name
+        sources = [Actor(text="", name=None, country=None, sector="UNK")]
     if not sources or not (any(s.country for s in sources) or any(t.country for t in targets)):
         return []
     if not targets and not reciprocal and info.quad_class.startswith("verbal"):
@@ -228,6 +238,32 @@ def _code_trigger(
             )
         )
     return out
+
+
+INTENTION_NOUNS = {
+    "plan",
+    "intention",
+    "intent",
+    "desire",
+    "wish",
+    "aim",
+    "need",
+    "right",
+    "decision",
+    "reason",
+}
+
+
+def _intention_denied(trigger: Trigger) -> bool:
+    """ "had no plans to expel", "no intention of invading": the act hangs off a negated intention.
+    (TODO: belongs with the other negation cues in modality.py.)"""
+    token = trigger.light_verb or trigger.token
+    head = token.head
+    if token.dep_ == "pcomp" and head.dep_ == "prep":
+        head = head.head
+    if token.dep_ not in ("acl", "pcomp", "xcomp") or head.lemma_.lower() not in INTENTION_NOUNS:
+        return False
+    return any(c.dep_ in ("det", "neg") and c.lower_ in ("no", "not", "never") for c in head.children)
 
 
 def _speaker_for_pronoun(token: Token, claimant: Token | None) -> Token:

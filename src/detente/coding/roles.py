@@ -16,7 +16,7 @@ from detente.coding.triggers import Trigger
 
 SUBJECT_DEPS = ("nsubj", "csubj")
 PASSIVE_SUBJECT_DEPS = ("nsubjpass", "csubjpass")
-INHERIT_DEPS = ("xcomp", "conj", "advcl", "pcomp", "ccomp")
+INHERIT_DEPS = ("xcomp", "conj", "advcl", "pcomp", "ccomp", "acl", "dobj", "attr", "prep")
 INSTRUMENT_TARGET_PREPS = frozenset({"against", "toward", "towards"})
 # "a day before the summit", "since the raid": the noun names another event, not the clause's own
 TEMPORAL_PREPS = {"before", "after", "since", "following", "until", "till", "ahead"}
@@ -289,6 +289,10 @@ def _inherited_subject(verb: Token) -> list[Token]:
         if current.dep_ not in INHERIT_DEPS or current.head.i == current.i:
             return []
         head = current.head
+        if current.dep_ in ("acl", "pcomp") and head.pos_ == "NOUN" and head.dep_ in ("dobj", "attr"):
+            # "the Netherlands had no plans to expel ...": the plan's holder does it
+            current = head
+            continue
         if current.dep_ == "pcomp" and head.dep_ == "prep":
             governor = head.head
             objects = [c for c in governor.children if c.dep_ == "dobj"]
