@@ -35,7 +35,7 @@ bench: $(STAMP)
 
 # Re-resolve the pinned versions after changing pyproject.toml.
 lock:
-	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 -o requirements.lock
+	$(BIN)/uv pip compile pyproject.toml --all-extras --python-version 3.11 -o requirements.lock
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .mypy_cache .ruff_cache .pytest_cache
