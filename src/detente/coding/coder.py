@@ -178,6 +178,10 @@ def _code_trigger(
     ):
         # "the killing of three aid workers in South Darfur": an act whose doer the text does not name
         sources = [Actor(text="", name=None, country=None, sector="UNK")]
+    if info.quad_class == "material_conflict" and located and not any(a.country for a in sources + targets):
+        # "gunmen abducted 30 passengers in Zamfara state": the victims are of the place's country
+        assert place is not None
+        targets = [t.model_copy(update={"country": place.country}) for t in targets]
     if not sources or not (any(s.country for s in sources) or any(t.country for t in targets)):
         return []
     if not targets and not reciprocal and info.quad_class.startswith("verbal"):
