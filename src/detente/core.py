@@ -65,9 +65,24 @@ def code_document(article: Article, pipeline: Pipeline) -> list[Event]:
 
 
 def code_documents(
-    articles: Iterable[Article], pipeline: Pipeline, *, batch_size: int = 32, n_process: int = 1
+    articles: Iterable[Article],
+    pipeline: Pipeline,
+    *,
+    batch_size: int = 32,
+    n_process: int = 1,
+    prefilter: bool = False,
 ) -> Iterator[CodedDocument]:
-    """Code many articles with ``nlp.pipe`` (streaming; the events equal :func:`code_document`'s)."""
+    """Code many articles with ``nlp.pipe`` (streaming; the events equal :func:`code_document`'s).
+
+    With ``prefilter`` (off by default), a cheap first pass keeps only the sentences that can hold
+    an event and the parse runs on those alone (:mod:`detente.scale.prefilter`): faster, at the
+    cost of a few events (measured on the gold set by ``detente.scale.prefilter.gold_loss``).
+    """
+    if prefilter:
+        from detente.scale.prefilter import prefilter_for
+
+        yield from prefilter_for(pipeline).code(articles, batch_size=batch_size, n_process=n_process)
+        return
     pairs = ((a.text, a) for a in articles)
     for doc, article in pipeline.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
         sentences = [

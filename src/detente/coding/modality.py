@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from detente.claims.attribution import disputes_content, quoted_speaker, refine_claimant, statement_nouns
 from detente.coding.knowledge import ModalityCues
 from detente.coding.triggers import Trigger
 
@@ -68,7 +69,10 @@ def read_modality(trigger: Trigger, cues: ModalityCues) -> Modality:
             if lemma in cues.denial_verbs and relation == "ccomp":
                 negated = True  # "denied that its forces had shelled the village"
                 claimant = claimant or _speaker(head)
-            if lemma in cues.refusal_governors and relation in ("xcomp", "pcomp"):
+            if lemma in cues.denial_verbs and relation in ("xcomp", "pcomp") and child_tok.tag_ == "VBG":
+                negated = True  # "denied supplying missiles": a denial of fact, not a refusal
+                claimant = claimant or _speaker(head)
+            elif lemma in cues.refusal_governors and relation in ("xcomp", "pcomp"):
                 suppressed = suppressed or lemma != "fail"
                 negated = negated or lemma == "fail"
             elif lemma in cues.requested_governors and relation in ("xcomp", "pcomp", "ccomp"):
@@ -96,12 +100,22 @@ def read_modality(trigger: Trigger, cues: ModalityCues) -> Modality:
         for adv in head.children:
             if adv.dep_ == "advmod" and adv.lemma_.lower() in cues.hedge_words:
                 modality = _stronger(modality, "alleged")
-        if child_tok.dep_ not in CLIMB_DEPS:
+        if relation == "dobj" and steps > 1 and disputes_content(child_tok, head):
+            # "rejected claims that its troops had fired" (reached from the clause, not the noun itself)
+            negated = True
+            claimant = claimant or _speaker(head)
+        if child_tok.dep_ not in CLIMB_DEPS and not (relation == "acl" and disputes_content(head, head.head)):
             break
         child_tok, head = head, head.head
 
     if claimant is None:
         claimant = _according_to(token)
+    if claimant is None:
+        claimant = _governing_speaker(trigger.light_verb or token, cues)
+    if claimant is None:
+        claimant = quoted_speaker(token.sent, cues)
+    if claimant is not None:
+        claimant = refine_claimant(claimant)
     if modality == "asserted" and claimant is not None:
         modality = "claimed"
     return Modality(negated=negated, modality=modality, claimant=claimant, suppressed=suppressed)
@@ -141,6 +155,23 @@ def _speaker(verb: Token) -> Token | None:
             for g in child.children:
                 if g.dep_ == "pobj":
                     return g
+    return None
+
+
+def _governing_speaker(token: Token, cues: ModalityCues) -> Token | None:
+    """The speaker of a reporting verb anywhere above the trigger, when the trigger sits in what the
+    verb reports (its clause, or a statement it mentions: "said in a statement that ..."), not in
+    the speaker's own phrase or in a circumstantial clause."""
+    child = token
+    for head in token.ancestors:
+        relation = child.dep_
+        if head.lemma_.lower() in cues.reporting_verbs and head.pos_ == "VERB":
+            if relation in ("ccomp", "parataxis", "xcomp", "conj", "dobj") or (
+                relation == "prep" and any(g.lemma_.lower() in statement_nouns() for g in child.children)
+            ):
+                return _speaker(head)
+            return None
+        child = head
     return None
 
 
