@@ -366,3 +366,63 @@ def test_demo_ingests_the_corpus_and_prints_the_dyad_table(runner, fast, db_path
     assert counts(db_path) == stored
     summary = invoke(runner, "summary")
     assert summary.exit_code == 0 and "AZE–RUS" in summary.stdout
+
+
+def test_evaluate_scores_event_and_claims_gold_together(runner, fast, tmp_path):
+    events = tmp_path / "events.jsonl"
+    events.write_text(
+        json.dumps(
+            {
+                "id": "e1",
+                "published": "2025-05-02",
+                "text": "Poland expelled two Belarusian diplomats on Thursday.",
+                "events": [
+                    {
+                        "event_type": "SANCTION",
+                        "mode": "expel",
+                        "trigger": "expelled",
+                        "source": "POL",
+                        "target": "BLR",
+                        "negated": False,
+                        "modality": "asserted",
+                        "claimant": None,
+                        "date": "2025-05-01",
+                        "date_precision": "day",
+                        "date_text": "Thursday",
+                        "place": None,
+                        "place_country": None,
+                    }
+                ],
+            }
+        )
+        + "\n"
+    )
+    claims = tmp_path / "claims.jsonl"
+    claims.write_text(
+        json.dumps(
+            {
+                "id": "c1",
+                "published": "2025-05-02",
+                "text": (
+                    "Belarusian police detained two Polish journalists in Grodno, "
+                    "the Polish foreign ministry said."
+                ),
+                "claims": [
+                    {
+                        "trigger": "detained",
+                        "event_type": "COERCE",
+                        "claimant": "POL",
+                        "polarity": "affirm",
+                        "modality": "claimed",
+                    }
+                ],
+            }
+        )
+        + "\n"
+    )
+    result = invoke(runner, "evaluate", str(events), str(claims), "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["event_type"]["tp"] == 1
+    assert report["claims"]["gold_claims"] == 1
+    assert report["claims"]["claimant_accuracy"] == 1.0

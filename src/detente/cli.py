@@ -378,13 +378,33 @@ def evaluate(
 
     if fmt not in ("table", "json"):
         raise typer.BadParameter(f"{fmt!r} is not table or json", param_hint="--format")
-    docs = []
+    docs: list[dict[str, object]] = []
+    claim_files: list[Path] = []
     for path in gold:
         if not path.is_file():
             raise typer.BadParameter(f"{path}: no such file", param_hint="GOLD")
-        docs.extend(read_gold(path))
-    report = run_evaluation(docs, _pipeline()).as_dict()
+        if _is_claims_gold(path):
+            claim_files.append(path)  # attribution / contested-incident gold (eval/CLAIMS_GUIDELINES.md)
+        else:
+            docs.extend(read_gold(path))
+    pipeline = _pipeline()
+    claims_report = None
+    if claim_files:
+        from detente.claims.evaluation import evaluate_claims, read_claims_gold
+
+        claim_docs = [d for path in claim_files for d in read_claims_gold(path)]
+        claims_report = evaluate_claims(claim_docs, pipeline).as_dict()
+        claims_report.pop("errors", None)
+    if not docs:
+        if fmt == "json":
+            sys.stdout.write(json.dumps(claims_report, indent=2) + "\n")
+        else:
+            _print_figures("Claims and contested incidents", claims_report or {})
+        return
+    report = run_evaluation(docs, pipeline).as_dict()
     if fmt == "json":
+        if claims_report is not None:
+            report["claims"] = claims_report
         sys.stdout.write(json.dumps(report, indent=2) + "\n")
         return
     out.print(
@@ -412,3 +432,31 @@ def evaluate(
         f"place accuracy {report['place_accuracy']} over {report['places_scored']}; "
         f"negated events emitted as positive: {report['negated_emitted_as_positive']}"
     )
+    if claims_report is not None:
+        _print_figures("Claims and contested incidents", claims_report)
+
+
+def _is_claims_gold(path: Path) -> bool:
+    """Whether a gold file holds claims/contested annotations rather than events."""
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip():
+                try:
+                    first = json.loads(line)
+                except ValueError:
+                    return False
+                return (
+                    isinstance(first, dict)
+                    and "events" not in first
+                    and ("claims" in first or "articles" in first)
+                )
+    return False
+
+
+def _print_figures(title: str, figures: dict[str, object]) -> None:
+    table = Table(title=title)
+    table.add_column("figure")
+    table.add_column("value", justify="right")
+    for key, value in figures.items():
+        table.add_row(key, "—" if value is None else str(value))
+    out.print(table)
