@@ -116,8 +116,6 @@ def _code_trigger(
     modality = read_modality(trigger, ctx.knowledge.cues)
     if modality.suppressed:
         return []
-    if not modality.negated and _intention_denied(trigger):
-        modality = replace(modality, negated=True)
     published = article.published
     resolved_date = _event_date(
         trigger, date_spans, published, ctx.dates, future=modality.modality in FUTURE_MODALITIES
@@ -242,32 +240,6 @@ def _code_trigger(
             )
         )
     return out
-
-
-INTENTION_NOUNS = {
-    "plan",
-    "intention",
-    "intent",
-    "desire",
-    "wish",
-    "aim",
-    "need",
-    "right",
-    "decision",
-    "reason",
-}
-
-
-def _intention_denied(trigger: Trigger) -> bool:
-    """ "had no plans to expel", "no intention of invading": the act hangs off a negated intention.
-    (TODO: belongs with the other negation cues in modality.py.)"""
-    token = trigger.light_verb or trigger.token
-    head = token.head
-    if token.dep_ == "pcomp" and head.dep_ == "prep":
-        head = head.head
-    if token.dep_ not in ("acl", "pcomp", "xcomp") or head.lemma_.lower() not in INTENTION_NOUNS:
-        return False
-    return any(c.dep_ in ("det", "neg") and c.lower_ in ("no", "not", "never") for c in head.children)
 
 
 def _speaker_for_pronoun(token: Token, claimant: Token | None) -> Token:

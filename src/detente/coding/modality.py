@@ -39,7 +39,7 @@ def read_modality(trigger: Trigger, cues: ModalityCues) -> Modality:
     """Negation, modality and claimant of ``trigger`` from its dependents and the verbs above it."""
     token = trigger.token
     anchors = [token] + ([trigger.light_verb] if trigger.light_verb is not None else [])
-    negated = any(_negated(a, cues) for a in anchors)
+    negated = any(_negated(a, cues) for a in anchors) or _intention_denied(trigger)
     modality = "asserted"
     suppressed = False
     claimant: Token | None = None
@@ -184,3 +184,28 @@ def _according_to(token: Token) -> Token | None:
                         if g.dep_ == "pobj":
                             return g
     return None
+
+
+INTENTION_NOUNS = {
+    "plan",
+    "intention",
+    "intent",
+    "desire",
+    "wish",
+    "aim",
+    "need",
+    "right",
+    "decision",
+    "reason",
+}
+
+
+def _intention_denied(trigger: Trigger) -> bool:
+    """ "had no plans to expel", "no intention of invading": the act hangs off a negated intention."""
+    token = trigger.light_verb or trigger.token
+    head = token.head
+    if token.dep_ == "pcomp" and head.dep_ == "prep":
+        head = head.head
+    if token.dep_ not in ("acl", "pcomp", "xcomp") or head.lemma_.lower() not in INTENTION_NOUNS:
+        return False
+    return any(c.dep_ in ("det", "neg") and c.lower_ in ("no", "not", "never") for c in head.children)
