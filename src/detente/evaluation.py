@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -91,8 +91,9 @@ class Report:
         }
 
 
-def read_gold(path: Path) -> list[dict[str, Any]]:
-    """Gold documents from a JSONL file; a bad line raises :class:`ArticleError` naming it."""
+def read_jsonl_gold(path: Path, problem: Callable[[Any], str | None]) -> list[dict[str, Any]]:
+    """The lines of a gold JSONL file; a line that is not JSON, or for which ``problem`` returns a
+    message, raises :class:`ArticleError` naming the file and line."""
     docs = []
     with path.open(encoding="utf-8") as handle:
         for number, line in enumerate(handle, start=1):
@@ -100,12 +101,28 @@ def read_gold(path: Path) -> list[dict[str, Any]]:
                 continue
             try:
                 doc = json.loads(line)
-                if not isinstance(doc.get("text"), str) or not isinstance(doc.get("events"), list):
-                    raise ValueError("needs 'text' (string) and 'events' (list)")
             except ValueError as exc:
                 raise ArticleError(f"{path}:{number}", f"bad gold document: {exc}") from exc
+            message = problem(doc)
+            if message is not None:
+                raise ArticleError(f"{path}:{number}", f"bad gold document: {message}")
             docs.append(doc)
     return docs
+
+
+def read_gold(path: Path) -> list[dict[str, Any]]:
+    """Event gold documents from a JSONL file (format: eval/GUIDELINES.md)."""
+
+    def problem(doc: Any) -> str | None:
+        if (
+            not isinstance(doc, dict)
+            or not isinstance(doc.get("text"), str)
+            or not isinstance(doc.get("events"), list)
+        ):
+            return "needs 'text' (string) and 'events' (list)"
+        return None
+
+    return read_jsonl_gold(path, problem)
 
 
 def evaluate(gold_docs: Iterable[dict[str, Any]], pipeline: Pipeline) -> Report:

@@ -18,7 +18,6 @@ Two kinds of gold lines, told apart by their keys:
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,8 +27,7 @@ from detente.claims.causes import cause_claims
 from detente.claims.contested import find_contested
 from detente.claims.records import claims_of
 from detente.core import Pipeline, code_document
-from detente.errors import ArticleError
-from detente.evaluation import Counts
+from detente.evaluation import Counts, read_jsonl_gold
 from detente.models import Article, Event
 
 
@@ -82,22 +80,16 @@ class ClaimsReport:
 
 def read_claims_gold(path: Path) -> list[dict[str, Any]]:
     """Gold lines of a claims file; a bad line raises :class:`ArticleError` naming it."""
-    out = []
-    with path.open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            try:
-                doc = json.loads(line)
-                if not isinstance(doc, dict) or not (
-                    ("text" in doc and isinstance(doc.get("claims"), list))
-                    or ("contested" in doc and isinstance(doc.get("articles"), list))
-                ):
-                    raise ValueError("needs 'text' and 'claims', or 'contested' and 'articles'")
-            except ValueError as exc:
-                raise ArticleError(f"{path}:{number}", f"bad claims gold line: {exc}") from exc
-            out.append(doc)
-    return out
+
+    def problem(doc: Any) -> str | None:
+        if isinstance(doc, dict) and (
+            ("text" in doc and isinstance(doc.get("claims"), list))
+            or ("contested" in doc and isinstance(doc.get("articles"), list))
+        ):
+            return None
+        return "needs 'text' and 'claims', or 'contested' and 'articles'"
+
+    return read_jsonl_gold(path, problem)
 
 
 def _article(raw: dict[str, Any]) -> Article:
