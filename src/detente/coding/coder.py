@@ -184,6 +184,7 @@ def _code_trigger(
         return []
     if not targets and not reciprocal and info.quad_class.startswith("verbal"):
         targets = _complement_target(trigger, sources[0], mentions, day, memory, local, ctx)
+        targets = targets or _doer_of_act(trigger, sources[0], history, ctx)
         targets = targets or _answered(sources[0], history)
     if not targets and not reciprocal:
         targets = _default_target(trigger, info, place, sources[0], mentions, day, memory, ctx)
@@ -327,6 +328,33 @@ def _complement_target(
         ]
         if subjects:
             return subjects
+    return []
+
+
+def _doer_of_act(trigger: Trigger, source: Actor, history: list[Event], ctx: CodingContext) -> list[Actor]:
+    """Who a reaction is aimed at when it names an act, not an actor: "Seoul condemned the test",
+    "the EU criticised the expulsion" target whoever did that act, found among the document's
+    events by the act's word (or by the kind of event the word names)."""
+    head = trigger.light_verb or trigger.token
+    acts = [c for c in head.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
+    acts += [
+        g
+        for c in head.children
+        if c.dep_ == "prep" and c.lower_ in ("about", "over", "for")
+        for g in c.children
+        if g.dep_ == "pobj" and g.pos_ == "NOUN"
+    ]
+    for act in acts:
+        lemma = act.lemma_.lower()
+        rule = match_noun(act, ctx.knowledge)
+        for event in reversed(history[-40:]):
+            same_word = event.trigger.lower() in (act.lower_, lemma) or event.trigger.lower().startswith(
+                lemma
+            )
+            same_kind = rule is not None and event.event_type == rule.event_type
+            doer = event.source
+            if (same_word or same_kind) and doer.country and doer.country != source.country:
+                return [doer.model_copy()]
     return []
 
 
