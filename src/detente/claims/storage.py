@@ -13,6 +13,7 @@ from detente.claims.records import Claim, claims_of
 from detente.core import Pipeline
 from detente.models import Actor, Event
 from detente.store import Store
+from detente.store.records import actor_from_row
 
 CLAIMS_SCHEMA = """
 -- One row per (event, claimant, polarity); derived from the events table by rebuild_claims.
@@ -132,19 +133,15 @@ def rebuild_claims(store: Store, pipeline: Pipeline | None = None) -> int:
 
 def _claim(row: tuple[Any, ...]) -> Claim:
     data = dict(zip(COLUMNS, row, strict=True))
+    claimant = actor_from_row(data, "claimant")
+    assert claimant is not None  # claimant_text is NOT NULL
     return Claim(
         claim_id=data["claim_id"],
         doc_id=data["doc_id"],
         event_id=data["event_id"],
         sentence_index=data["sentence_index"],
         sentence=data["sentence"],
-        claimant=Actor(
-            text=data["claimant_text"],
-            name=data["claimant_name"],
-            country=data["claimant_country"],
-            sector=data["claimant_sector"],
-            entity_id=data["claimant_entity"],
-        ),
+        claimant=claimant,
         polarity=data["polarity"],
         modality=data["modality"],
         proposition=data["proposition"],

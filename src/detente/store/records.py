@@ -102,19 +102,21 @@ def event_to_row(event: Event) -> dict[str, Any]:
     return row
 
 
+def actor_from_row(row: dict[str, Any], role: str) -> Actor | None:
+    """The actor stored in a row's ``<role>_text``, ``<role>_name`` ... columns, or None."""
+    if row.get(f"{role}_text") is None:
+        return None
+    return Actor(
+        text=row[f"{role}_text"],
+        name=row[f"{role}_name"],
+        country=row[f"{role}_country"],
+        sector=row[f"{role}_sector"],
+        entity_id=row[f"{role}_entity"],
+    )
+
+
 def row_to_event(row: dict[str, Any]) -> Event:
     """Rebuild an :class:`Event` from a row of the ``events`` table."""
-
-    def actor(role: str) -> Actor | None:
-        if row.get(f"{role}_text") is None:
-            return None
-        return Actor(
-            text=row[f"{role}_text"],
-            name=row[f"{role}_name"],
-            country=row[f"{role}_country"],
-            sector=row[f"{role}_sector"],
-            entity_id=row[f"{role}_entity"],
-        )
 
     place = None
     if row.get("place_text") is not None:
@@ -125,7 +127,7 @@ def row_to_event(row: dict[str, Any]) -> Event:
             lat=row["place_lat"],
             lon=row["place_lon"],
         )
-    source = actor("source")
+    source = actor_from_row(row, "source")
     assert source is not None
     return Event(
         event_id=row["event_id"],
@@ -139,14 +141,14 @@ def row_to_event(row: dict[str, Any]) -> Event:
         quad_class=row["quad_class"],
         intensity=row["intensity"],
         source=source,
-        target=actor("target"),
+        target=actor_from_row(row, "target"),
         date=row["date"],
         date_precision=row["date_precision"],
         date_text=row["date_text"],
         place=place,
         negated=row["negated"],
         modality=row["modality"],
-        claimant=actor("claimant"),
+        claimant=actor_from_row(row, "claimant"),
         confidence=row["confidence"],
         sources=list(row["sources"] or []),
         code_version=row["code_version"],
