@@ -16,7 +16,7 @@ from detente.coding.dates import Anchor, DateResolver, ResolvedDate, find_anchor
 from detente.coding.knowledge import Knowledge, TypeInfo, VerbRule
 from detente.coding.modality import read_modality
 from detente.coding.places import find_place
-from detente.coding.roles import clause_roles, find_roles
+from detente.coding.roles import clause_roles, find_roles, is_passive
 from detente.coding.triggers import Trigger, find_triggers, match_noun
 from detente.geo import Gazetteer
 from detente.models import Actor, Article, Event, Place
@@ -251,8 +251,9 @@ def _speaker_for_pronoun(token: Token, claimant: Token | None) -> Token:
 
 
 def _is_passive(trigger: Trigger) -> bool:
+    """A passive trigger, or a participle modifying its patient ("nationals detained in ...")."""
     verb = trigger.light_verb or trigger.token
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or verb.dep_ == "acl"
+    return is_passive(verb) or verb.dep_ == "acl"
 
 
 def _local_country(place: Place | None, sent: Span, mentions: dict[int, Mention]) -> str | None:

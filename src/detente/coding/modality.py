@@ -8,6 +8,7 @@ from spacy.tokens import Token
 
 from detente.claims.attribution import disputes_content, quoted_speaker, refine_claimant, statement_nouns
 from detente.coding.knowledge import ModalityCues
+from detente.coding.roles import is_passive
 from detente.coding.triggers import Trigger
 
 CLIMB_DEPS = (
@@ -81,7 +82,7 @@ def read_modality(trigger: Trigger, cues: ModalityCues) -> Modality:
                 modality = _stronger(modality, "promised")
             elif lemma in cues.planned_governors and relation == "xcomp":
                 modality = _stronger(modality, "planned")
-            elif lemma in cues.hedge_governors and _is_passive(head):
+            elif lemma in cues.hedge_governors and is_passive(head):
                 modality = _stronger(modality, "alleged")
             if relation == "advcl" and any(
                 c.dep_ == "mark" and c.lemma_.lower() in cues.conditional_marks for c in child_tok.children
@@ -141,10 +142,6 @@ def _negated(token: Token, cues: ModalityCues) -> bool:
             return True
     head = token.head
     return token.dep_ in ("pobj", "pcomp") and head.lower_ == "without"
-
-
-def _is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
 
 
 def _speaker(verb: Token) -> Token | None:

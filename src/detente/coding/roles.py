@@ -73,11 +73,6 @@ class Roles:
     target_options: list[list[Token]] = field(default_factory=list)
     reciprocal: bool = False  # coordinated subjects acting on each other: "Armenia and Azerbaijan agreed"
 
-    @property
-    def targets(self) -> list[Token]:
-        """The first target option (for callers that need only one)."""
-        return self.target_options[0] if self.target_options else []
-
 
 def find_roles(trigger: Trigger, knowledge: Knowledge) -> Roles:
     """Source and target candidates of ``trigger`` from the dependency parse."""
@@ -140,7 +135,7 @@ def clause_roles(verb: Token, knowledge: Knowledge, preps: frozenset[str] | None
             roles.sources = _with_conjuncts(verb.head)
         else:
             roles.target_options.insert(0, _with_conjuncts(verb.head))
-    if not roles.sources and not _is_passive(verb):
+    if not roles.sources and not is_passive(verb):
         roles.sources = _inherited_subject(verb)
     return roles
 
@@ -278,7 +273,8 @@ def _subjects(verb: Token) -> tuple[Token | None, Token | None, Token | None]:
     return subject, passive, agent
 
 
-def _is_passive(verb: Token) -> bool:
+def is_passive(verb: Token) -> bool:
+    """Whether a verb is in the passive voice ("were detained")."""
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
 
 

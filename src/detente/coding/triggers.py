@@ -110,12 +110,6 @@ def find_triggers(sent: Span, knowledge: Knowledge) -> list[Trigger]:
     return sorted(found, key=lambda t: t.token.i)
 
 
-def match_verb(token: Token, knowledge: Knowledge) -> VerbRule | None:
-    """The first verb rule whose lemma, attached words and object conditions fit ``token``."""
-    rules = match_verb_rules(token, knowledge)
-    return rules[0] if rules else None
-
-
 def verb_forms(token: Token) -> list[str]:
     """Lemma candidates of a verb: spaCy's lemma, then de-inflected forms of the word itself, for
     the small model's slips ("staged" → "stag")."""

