@@ -7,6 +7,7 @@ Errors go to standard error and name the input at fault.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import sys
 from collections.abc import Iterator
@@ -30,6 +31,7 @@ from detente import __version__
 from detente.errors import ArticleError, DetenteError
 
 if TYPE_CHECKING:
+    from detente.actors.lexicon import Lexicon
     from detente.core import Pipeline
 
 app = typer.Typer(
@@ -70,11 +72,17 @@ def _date(value: str | None, option: str) -> dt.date | None:
         raise typer.BadParameter(f"{value!r} is not an ISO date (YYYY-MM-DD)", param_hint=option) from None
 
 
-def _code(value: str, option: str) -> str:
-    """A country or organisation code from a code or a name ("RUS", "Russia", "EU")."""
+@functools.cache
+def _lexicon() -> Lexicon:
+    """The actor lexicon, read once per process (commands parse two codes)."""
     from detente.actors.lexicon import load_lexicon
 
-    lexicon = load_lexicon()
+    return load_lexicon()
+
+
+def _code(value: str, option: str) -> str:
+    """A country or organisation code from a code or a name ("RUS", "Russia", "EU")."""
+    lexicon = _lexicon()
     upper = value.strip().upper()
     if upper in lexicon.country_names or any(
         e.kind == "org" and e.key == upper for e in lexicon.lookup(upper)
