@@ -82,15 +82,9 @@ def _lexicon() -> Lexicon:
 
 def _code(value: str, option: str) -> str:
     """A country or organisation code from a code or a name ("RUS", "Russia", "EU")."""
-    lexicon = _lexicon()
-    upper = value.strip().upper()
-    if upper in lexicon.country_names or any(
-        e.kind == "org" and e.key == upper for e in lexicon.lookup(upper)
-    ):
-        return upper
-    for entry in lexicon.lookup(value):
-        if entry.kind in ("country", "metonym", "org", "demonym", "people"):
-            return entry.key
+    code = _lexicon().code_for(value)
+    if code is not None:
+        return code
     raise typer.BadParameter(f"{value!r} is not a known country or organisation", param_hint=option)
 
 

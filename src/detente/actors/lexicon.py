@@ -80,6 +80,16 @@ class Lexicon:
         """All senses of a surface form (case-insensitive, leading 'the' and possessive stripped)."""
         return self.senses.get(normalise(surface), [])
 
+    def code_for(self, value: str) -> str | None:
+        """The country or organisation code a user means by ``value`` ("RUS", "Russia", "EU", "Baku")."""
+        upper = value.strip().upper()
+        if upper in self.country_names or any(e.kind == "org" and e.key == upper for e in self.lookup(upper)):
+            return upper
+        for entry in self.lookup(value):
+            if entry.kind in ("country", "metonym", "org", "demonym", "people"):
+                return entry.key
+        return None
+
     def terms_of(self, person_id: str) -> list[Term]:
         """The tenures of a person, in date order."""
         return self.terms.get(person_id, [])
