@@ -308,8 +308,9 @@ class ActorResolver:
             if mention is not None and mention not in found:
                 found.append(mention)
         text = _phrase_text(token, phrase)
-        if not any(e.kind != "sector" for m in found for e in m.entries):
-            # "the Foreign Ministry in Baku", "a commander in Iran's Revolutionary Guards"
+        if found and not any(e.kind != "sector" for m in found for e in m.entries):
+            # "the Foreign Ministry in Baku", "a commander in Iran's Revolutionary Guards" (a body or
+            # post located in a state; "four hours of talks in Riyadh" names no actor)
             found.extend(_located_in(token, mentions))
         indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an", "some", "any") for c in token.children)
         owner = next((c for c in token.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)

@@ -24,6 +24,8 @@ from detente.models import Actor, Article, Event, Place
 # acts whose "to X" is where they happen: a visit to Moscow, troops sent to the border, a march to an embassy
 DESTINATION_TYPES = {"CONSULT", "MOBILIZE", "PROTEST"}
 TEMPORAL_MARKS = {"after", "before", "since", "until", "till", "once"}
+# mentions that can stand for the other party of an act: states, organisations and named people
+COUNTERPART_KINDS = {"country", "demonym", "people", "metonym", "org", "person"}
 FUTURE_MODALITIES = {"planned", "promised", "hypothetical"}
 
 
@@ -138,8 +140,12 @@ def _code_trigger(
     source_tokens = [_speaker_for_pronoun(t, modality.claimant) for t in roles.sources]
     sources = [a for t in source_tokens for a in ctx.actors.resolve_many(t, mentions, day, memory, local)]
     agentless = _is_passive(trigger) or (trigger.is_noun and trigger.light_verb is None)
-    if not sources and info.implicit_agent and place is not None and place.country and agentless:
-        sources = [Actor(text="authorities", country=place.country, sector=info.implicit_agent)]
+    where = place.country if place is not None and place.country else None
+    if where is None and info.default_target == "source":
+        where = local  # "mass protests outside parliament" in a sentence about one country
+    if not sources and info.implicit_agent and where and agentless:
+        # done by that sector of the country where it happened
+        sources = [Actor(text="authorities", country=where, sector=info.implicit_agent)]
     home_country = sources[0].country if sources else None
     targets = _first_target(roles.target_options, mentions, day, memory, local, ctx, avoid=home_country)
     # coordinated subjects of a mutual act act on each other ("Russia and Ukraine each released
@@ -188,6 +194,8 @@ def _code_trigger(
         targets = targets or _answered(sources[0], history)
     if not targets and not reciprocal:
         targets = _default_target(trigger, info, place, sources[0], mentions, day, memory, ctx)
+    if not targets and not reciprocal and info.counterpart:
+        targets = _counterpart(trigger, sent, sources[0], mentions, day, memory, ctx)
     for actor in sources + targets:
         memory.remember(actor)
     for actor in sources:
@@ -403,6 +411,41 @@ def _default_target(
     if info.default_target == "source" and source.country:
         return [Actor(text=source.country, name=source.name, country=source.country, sector="GOV")]
     return []
+
+
+def _counterpart(
+    trigger: Trigger,
+    sent: Span,
+    source: Actor,
+    mentions: dict[int, Mention],
+    day: dt.date | None,
+    memory: DocMemory,
+    ctx: CodingContext,
+) -> list[Actor]:
+    """The other party of an act whose target the text leaves implicit ("Beijing rejected the
+    account", "Hameed warned that ..."): the other country named nearest the trigger in its sentence,
+    else the latest other country of the document."""
+    if not source.country:
+        return []
+    seen: set[int] = set()
+    nearest: tuple[int, Actor] | None = None
+    for token in sent:
+        mention = mentions.get(token.i)
+        if mention is None or mention.start in seen:
+            continue
+        seen.add(mention.start)
+        if not any(e.kind in COUNTERPART_KINDS for e in mention.entries):
+            continue
+        actor = ctx.actors.resolve_token(sent.doc[mention.end - 1], mentions, day, memory)
+        if actor is None or not actor.country or actor.country == source.country:
+            continue
+        distance = abs(token.i - trigger.token.i)
+        if nearest is None or distance < nearest[0]:
+            nearest = (distance, actor)
+    if nearest is not None:
+        return [nearest[1]]
+    latest = next((a for a in reversed(memory.recent) if a.country and a.country != source.country), None)
+    return [latest.model_copy()] if latest is not None else []
 
 
 def _patient_fallback(options: list[list[Token]], source: Actor, ctx: CodingContext) -> list[Actor]:

@@ -20,6 +20,7 @@ class TypeInfo:
     implicit_agent: str | None = None
     default_target: str | None = None
     reciprocal: bool = False
+    counterpart: bool = True
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,7 @@ class NounRule:
     not_modifiers: frozenset[str] = frozenset()
     of_role: str = "target"
     from_role: str = "source"
+    verbs: frozenset[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -99,6 +101,7 @@ def load_knowledge() -> Knowledge:
             info.get("implicit_agent"),
             info.get("default_target"),
             bool(info.get("reciprocal", False)),
+            bool(info.get("counterpart", True)),
         )
         for name, info in plover["types"].items()
     }
@@ -141,6 +144,7 @@ def load_knowledge() -> Knowledge:
                     not_modifiers=_set(raw.get("not_modifiers")) or frozenset(),
                     of_role=raw.get("of_role", "target"),
                     from_role=raw.get("from_role", "source"),
+                    verbs=_set(raw.get("verbs")) or None,
                 )
             )
     if problems:

@@ -193,7 +193,11 @@ def _noun_roles(trigger: Trigger, knowledge: Knowledge) -> Roles:
                     roles.target_options.append(_with_conjuncts(pobj))
             elif word in knowledge.target_preps or word == "from":
                 roles.target_options.append(_with_conjuncts(pobj))
-    refers_back = noun.dep_ == "pobj" and noun.head.lower_ in TEMPORAL_PREPS
+    # "after the arrest", "before the talks" point back at an event told elsewhere; "after talks
+    # with Tusk", "following weekend talks" tell a meeting of the clause's subject
+    definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these") for c in noun.children)
+    material = knowledge.types[rule.event_type].quad_class.startswith("material")
+    refers_back = noun.dep_ == "pobj" and noun.head.lower_ in TEMPORAL_PREPS and (definite or material)
     if (
         trigger.light_verb is None
         and not roles.sources

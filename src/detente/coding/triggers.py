@@ -131,9 +131,10 @@ def match_verb_rules(token: Token, knowledge: Knowledge) -> list[VerbRule]:
     rules = next((knowledge.verbs[f] for f in verb_forms(token) if f in knowledge.verbs), None)
     if not rules:
         return []
-    near = {c.lemma_.lower() for c in token.children} | {
-        g.lemma_.lower() for c in token.children for g in c.children
-    }
+    # words attached to the verb; a preposition that only introduces a date is no particle
+    # ("called Erdogan on Monday" is no "call on")
+    attached = [c for c in token.children if not _dates_only(c)]
+    near = {c.lemma_.lower() for c in attached} | {g.lemma_.lower() for c in attached for g in c.children}
     objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
     # "millions of artillery shells", "50 tonnes of medical supplies": the kind is in the "of" phrase
     objects += [
@@ -169,16 +170,28 @@ def match_verb_rules(token: Token, knowledge: Knowledge) -> list[VerbRule]:
     return fitting
 
 
+def _dates_only(prep: Token) -> bool:
+    """A preposition whose objects are all dates or times ("on Monday", "in March")."""
+    objects = [g for g in prep.children if g.dep_ == "pobj"]
+    return prep.dep_ == "prep" and bool(objects) and all(g.ent_type_ in ("DATE", "TIME") for g in objects)
+
+
 def match_noun(token: Token, knowledge: Knowledge) -> NounRule | None:
-    """The first noun rule whose lemma and modifier conditions fit ``token``."""
+    """The first noun rule whose lemma, modifier and governing-verb conditions fit ``token``."""
     rules = knowledge.nouns.get(token.lemma_.lower()) or knowledge.nouns.get(token.lower_)
     if not rules:
         return None
     modifiers = _modifier_lemmas(token)
+    governor = (
+        token.head if token.dep_ in ("dobj", "nsubjpass") and token.head.pos_ in ("VERB", "AUX") else None
+    )
+    governing = set(verb_forms(governor)) if governor is not None else set()
     for rule in rules:
         if rule.modifiers is not None and not (modifiers & rule.modifiers):
             continue
         if modifiers & rule.not_modifiers:
+            continue
+        if rule.verbs is not None and not (governing & rule.verbs):
             continue
         return rule
     return None
