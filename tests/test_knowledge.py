@@ -585,3 +585,65 @@ def test_an_anchor_with_no_dated_event_keeps_the_publication_date(code):
     events = code("A week after the summit, Armenia released two Azerbaijani soldiers.")
     release = one(events, "RETREAT")
     assert release.date_text is None
+
+
+# ---------------------------------------------------------------------------------------------------
+# Implicit targets, protest nouns, particles and meetings told in passing
+# ---------------------------------------------------------------------------------------------------
+
+
+def test_an_act_without_a_named_target_is_aimed_at_the_other_party(code):
+    events = code(
+        "Georgian officials said Armenian troops had fired across the border. "
+        "Yerevan dismissed the report on Tuesday."
+    )
+    event = one(events, "REJECT")
+    assert (event.source.country, event.target and event.target.country) == ("ARM", "GEO")
+
+
+def test_troop_movements_are_not_aimed_at_the_other_party(code):
+    events = code("Kenya accused Somalia of provocations. Somalia deployed troops closer to the frontier.")
+    event = one(events, "MOBILIZE")
+    assert event.source.country == "SOM" and event.target is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event_type"),
+    [
+        ("Serbia lodged a protest with Croatia over the arrest of its citizens.", "ACCUSE"),
+        ("Romania sent a formal protest to Moscow after the drone incursion.", "ACCUSE"),
+        ("Protests against the Romanian government spread to Cluj on Sunday.", "PROTEST"),
+        ("Bus drivers across Portugal began an indefinite strike on Monday.", "PROTEST"),
+        ("Dockers in Antwerp staged a 24-hour strike against the Belgian pension reform.", "PROTEST"),
+    ],
+)
+def test_diplomatic_protests_and_street_protests_and_labour_strikes(code, sentence, event_type):
+    assert only(code(sentence), event_type), [(e.event_type, e.trigger) for e in code(sentence)]
+    assert not only(code(sentence), "ASSAULT")
+
+
+def test_a_date_after_a_preposition_is_no_particle(code):
+    # "called ... on Friday" is not "called on" (a request)
+    events = code("Macron called on Algeria to free the writer.")
+    assert one(events, "REQUEST").target.country == "DZA"
+    assert not only(code("The French president called the Algerian ambassador on Friday."), "REQUEST")
+
+
+def test_a_meeting_told_in_passing_belongs_to_the_clause_subject(code):
+    events = code("Seoul and Tokyo eased export controls after talks in Osaka on Monday.")
+    talks = only(events, "CONSULT")
+    assert {(e.source.country, e.target.country if e.target else None) for e in talks} == {
+        ("KOR", "JPN"),
+        ("JPN", "KOR"),
+    }
+
+
+def test_a_meeting_referred_back_to_is_not_a_new_one(code):
+    events = code("Chinese officials had warned Manila before the talks.")
+    assert not only(events, "CONSULT")
+
+
+def test_hours_of_talks_in_a_capital_name_no_actor(code):
+    events = code("Lavrov and Fidan held three hours of talks in Doha on Sunday.")
+    pairs = {(e.source.country, e.target.country if e.target else None) for e in only(events, "CONSULT")}
+    assert pairs == {("RUS", "TUR"), ("TUR", "RUS")}

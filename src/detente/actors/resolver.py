@@ -527,7 +527,7 @@ def _located_in(token: Token, mentions: dict[int, Mention]) -> list[Mention]:
         if noun.lemma_.lower() in FOREIGN_POSTS or noun.pos_ not in ("NOUN", "PROPN"):
             continue
         for child in noun.children:
-            if child.dep_ != "prep" or child.lower_ not in ("in", "at"):
+            if child.dep_ != "prep" or child.lower_ not in ("in", "at", "across", "throughout"):
                 continue
             for pobj in child.children:
                 for tok in name_tokens(pobj):
