@@ -647,3 +647,25 @@ def test_hours_of_talks_in_a_capital_name_no_actor(code):
     events = code("Lavrov and Fidan held three hours of talks in Doha on Sunday.")
     pairs = {(e.source.country, e.target.country if e.target else None) for e in only(events, "CONSULT")}
     assert pairs == {("RUS", "TUR"), ("TUR", "RUS")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kept", "dropped"),
+    [
+        ("Vienna rejected a Hungarian request to extradite the banker.", "REJECT", "COERCE"),
+        ("Ankara's threat to close the Bosphorus to Russian tankers alarmed traders.", None, "COERCE"),
+        ("Kyrgyzstan ignored Tajikistan's demand to withdraw its border guards.", None, "RETREAT"),
+    ],
+)
+def test_what_a_request_or_threat_noun_asks_for_is_no_event(code, sentence, kept, dropped):
+    events = code(sentence)
+    assert not only(events, dropped), [(e.event_type, e.trigger) for e in events]
+    if kept:
+        assert only(events, kept)
+
+
+def test_charges_named_as_grounds_are_no_accusation(code):
+    events = code("Georgian police arrested a Russian blogger in Batumi on hooliganism charges.")
+    assert one(events, "COERCE").target.country == "RUS"
+    assert not only(events, "ACCUSE")
+    assert only(code("Prosecutors in Baku brought charges against two Russian reporters."), "ACCUSE")

@@ -163,7 +163,7 @@ def _code_trigger(
         targets = [t if t.country else t.model_copy(update={"country": home}) for t in targets]
     located = place is not None and place.country is not None
     if isinstance(rule, VerbRule) and (
-        (rule.object_actor and not targets and not located)
+        (rule.object_actor and not targets and (not located or trigger.token.dep_ == "acl"))
         or (rule.subject_sectors is not None and not any(s.sector in rule.subject_sectors for s in sources))
     ):
         # this reading's conditions fail ("Moscow protested" is no street protest): try the next one

@@ -52,6 +52,7 @@ class NounRule:
     of_role: str = "target"
     from_role: str = "source"
     verbs: frozenset[str] | None = None
+    not_after: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -145,6 +146,7 @@ def load_knowledge() -> Knowledge:
                     of_role=raw.get("of_role", "target"),
                     from_role=raw.get("from_role", "source"),
                     verbs=_set(raw.get("verbs")) or None,
+                    not_after=_set(raw.get("not_after")) or frozenset(),
                 )
             )
     if problems:

@@ -76,8 +76,10 @@ def read_modality(trigger: Trigger, cues: ModalityCues) -> Modality:
             elif lemma in cues.refusal_governors and relation in ("xcomp", "pcomp"):
                 suppressed = suppressed or lemma != "fail"
                 negated = negated or lemma == "fail"
-            elif lemma in cues.requested_governors and relation in ("xcomp", "pcomp", "ccomp"):
-                suppressed = True
+            elif lemma in cues.requested_governors and (
+                relation in ("xcomp", "pcomp", "ccomp") or (relation == "acl" and head.pos_ == "NOUN")
+            ):
+                suppressed = True  # "urged Baku to release", "Germany's request to extradite
             elif lemma in cues.promised_governors:
                 modality = _stronger(modality, "promised")
             elif lemma in cues.planned_governors and relation == "xcomp":

@@ -193,6 +193,8 @@ def match_noun(token: Token, knowledge: Knowledge) -> NounRule | None:
             continue
         if rule.verbs is not None and not (governing & rule.verbs):
             continue
+        if token.dep_ == "pobj" and token.head.lower_ in rule.not_after:
+            continue
         return rule
     return None
 
