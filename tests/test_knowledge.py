@@ -669,3 +669,25 @@ def test_charges_named_as_grounds_are_no_accusation(code):
     assert one(events, "COERCE").target.country == "RUS"
     assert not only(events, "ACCUSE")
     assert only(code("Prosecutors in Baku brought charges against two Russian reporters."), "ACCUSE")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event_type", "pair"),
+    [
+        ("Ghana and Togo signed a long-awaited border deal on Friday.", "AGREE", ("GHA", "TGO")),
+        ("Morocco expressed solidarity with Spain after the floods.", "SUPPORT", ("MAR", "ESP")),
+        ("Putin had a long call with Tokayev on Monday.", "CONSULT", ("RUS", "KAZ")),
+        ("Kazakhstan resumed grain exports to Iran on Tuesday.", "COOPERATE", ("KAZ", "IRN")),
+        ("Turkmenistan began delivering gas to Pakistan on Sunday.", "COOPERATE", ("TKM", "PAK")),
+    ],
+)
+def test_agreements_support_calls_and_trade_flows_told_with_nouns(code, sentence, event_type, pair):
+    events = only(code(sentence), event_type)
+    assert pair in {(e.source.country, e.target.country if e.target else None) for e in events}, [
+        (e.event_type, e.trigger) for e in code(sentence)
+    ]
+
+
+def test_trade_statistics_are_no_event(code):
+    assert not only(code("Kazakh grain exports to Iran fell by 8 percent last year."), "COOPERATE")
+    assert not only(code("The president took a call from a journalist."), "CONSULT")

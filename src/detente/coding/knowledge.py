@@ -53,6 +53,7 @@ class NounRule:
     from_role: str = "source"
     verbs: frozenset[str] | None = None
     not_after: frozenset[str] = frozenset()
+    with_preps: frozenset[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -147,6 +148,7 @@ def load_knowledge() -> Knowledge:
                     from_role=raw.get("from_role", "source"),
                     verbs=_set(raw.get("verbs")) or None,
                     not_after=_set(raw.get("not_after")) or frozenset(),
+                    with_preps=_set(raw.get("with_preps")) or None,
                 )
             )
     if problems:

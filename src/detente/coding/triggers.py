@@ -52,7 +52,7 @@ def find_triggers(sent: Span, knowledge: Knowledge) -> list[Trigger]:
     covered_by_noun: set[int] = set()
     for token in sent:
         if (
-            token.pos_ in ("NOUN", "PROPN")
+            (token.pos_ in ("NOUN", "PROPN") or _nominal_verb(token))
             and token.ent_type_ not in NOT_EVENT_ENTITIES
             and token.dep_ not in RESTATING_DEPS
             and not _inside_name(token)
@@ -72,9 +72,10 @@ def find_triggers(sent: Span, knowledge: Knowledge) -> list[Trigger]:
         if m.i != t.token.i and m.lemma_.lower() in t.rule.modifiers
     }
     found = [t for t in found if t.token.i not in defining]
+    as_noun = {t.token.i for t in found}
     for token in sent:
         if token.pos_ in ("VERB", "AUX") or (token.pos_ == "NOUN" and token.tag_ == "VBG"):
-            if token.i in covered_by_noun:
+            if token.i in covered_by_noun or token.i in as_noun:
                 continue
             verb_rules = match_verb_rules(token, knowledge)
             if verb_rules:
@@ -170,6 +171,16 @@ def match_verb_rules(token: Token, knowledge: Knowledge) -> list[VerbRule]:
     return fitting
 
 
+def _nominal_verb(token: Token) -> bool:
+    """A word the tagger called a verb where only a noun fits: "signed a minerals deal" (the object
+    of a verb, with a determiner or a compound of its own)."""
+    return (
+        token.pos_ == "VERB"
+        and token.dep_ in ("dobj", "pobj", "nsubjpass")
+        and any(c.dep_ in ("det", "compound", "poss") for c in token.children)
+    )
+
+
 def _dates_only(prep: Token) -> bool:
     """A preposition whose objects are all dates or times ("on Monday", "in March")."""
     objects = [g for g in prep.children if g.dep_ == "pobj"]
@@ -194,6 +205,10 @@ def match_noun(token: Token, knowledge: Knowledge) -> NounRule | None:
         if rule.verbs is not None and not (governing & rule.verbs):
             continue
         if token.dep_ == "pobj" and token.head.lower_ in rule.not_after:
+            continue
+        if rule.with_preps is not None and not any(
+            c.dep_ == "prep" and c.lower_ in rule.with_preps for c in token.children
+        ):
             continue
         return rule
     return None
