@@ -107,6 +107,13 @@ def put(store: Store, events: list[Event]) -> None:
         ("MOBILIZE", "troops", "troops were deployed", "military"),
         ("CONSULT", "visit", "the minister visited Baku", "diplomatic"),
         ("SANCTION", "expel", "expelled two diplomats", "diplomatic"),
+        # "investigators" is no investment; an apology naming the crashed airline is no trade
+        ("SANCTION", "discontinue", "cancelled cultural events amid a criminal investigation", "diplomatic"),
+        ("CONCEDE", None, "Putin acknowledged missiles hit the Azerbaijan Airlines jet", "diplomatic"),
+        ("CONCEDE", None, "Baku lifted restrictions on the transit of goods to Armenia", "economic"),
+        ("CONSULT", None, "the two sides discussed ways to speed up customs procedures", "economic"),
+        ("CONSULT", "multilateral", "a summit on trade and security", "diplomatic"),
+        ("COOPERATE", None, "Russia agreed to help finance investment in the railway", "economic"),
     ],
 )
 def test_track_table(event_type: str, mode: str | None, text: str, track: str) -> None:
@@ -446,3 +453,296 @@ def test_merge_is_redone_when_events_are_added(store: Store) -> None:
     put(store, _crisis_events()[3:])
     assert not is_current(store)
     assert sum(p.total.count for p in dyad_series(store, "RUS", "AZE").points) == 6  # merged again
+
+
+# -- incremental merge ---------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def demo_coded(pipeline: Pipeline) -> list[CodedDocument]:
+    """The demo corpus coded once for this module (sentences and events, as ``detente demo`` stores them)."""
+    from detente.core import code_documents
+    from detente.scale.corpus import demo_articles
+
+    return list(code_documents(demo_articles(), pipeline))
+
+
+def _merged_tables(store: Store) -> tuple[list[tuple[object, ...]], list[str]]:
+    """``event_clusters`` and ``merged_events`` as sorted rows (merged rows as text, lists included)."""
+    clusters = sorted(store.con.execute("SELECT event_id, cluster_id, track FROM event_clusters").fetchall())
+    merged = sorted(str(r) for r in store.con.execute("SELECT * FROM merged_events").fetchall())
+    return clusters, merged
+
+
+def _full(docs: list[CodedDocument]) -> tuple[list[tuple[object, ...]], list[str]]:
+    with Store(":memory:") as store:
+        store.add(docs)
+        assert merge_store(store, full=True).full
+        return _merged_tables(store)
+
+
+def test_incremental_merge_equals_full_rebuild_on_demo_corpus(demo_coded: list[CodedDocument]) -> None:
+    import random
+
+    expected = _full(demo_coded)
+    assert len(expected[0]) > len(expected[1]) > 100  # the demo has merged events of several mentions
+    orders = [list(demo_coded)]
+    for seed in (1, 2, 3):
+        shuffled = list(demo_coded)
+        random.Random(seed).shuffle(shuffled)
+        orders.append(shuffled)
+    for number, docs in enumerate(orders):
+        cuts = (
+            [len(docs) // 2] if number < 2 else sorted(random.Random(number).sample(range(1, len(docs)), 3))
+        )
+        with Store(":memory:") as store:
+            start = 0
+            for cut in [*cuts, len(docs)]:
+                before = dict(
+                    store.con.execute("SELECT event_id, cluster_id FROM event_clusters").fetchall()
+                    if start
+                    else []
+                )
+                store.add(docs[start:cut])
+                stats = merge_store(store)
+                assert stats.full == (start == 0)
+                if start:
+                    # only the touched blocks are clustered again; the others keep their rows and ids
+                    assert stats.reclustered < stats.mentions
+                    after = dict(
+                        store.con.execute("SELECT event_id, cluster_id FROM event_clusters").fetchall()
+                    )
+                    kept = sum(after[e] == c for e, c in before.items())
+                    assert kept >= len(before) - stats.reclustered
+                start = cut
+            assert _merged_tables(store) == expected, f"order {number}, cuts {cuts}"
+
+
+def test_merge_rebuilds_fully_when_the_knowledge_changes(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from detente.relations import clusters
+
+    put(store, _crisis_events()[:3])
+    assert merge_store(store).full
+    put(store, _crisis_events()[3:5])
+    stats = merge_store(store)
+    assert not stats.full and 0 < stats.reclustered < stats.mentions
+    assert merge_store(store).reclustered == 0  # nothing new: nothing clustered again
+    monkeypatch.setattr(clusters, "knowledge_versions", lambda: "merge 9.9, tracks 9.9, changed")
+    put(store, _crisis_events()[5:])
+    stats = merge_store(store)
+    assert stats.full and stats.reclustered == stats.mentions == 9
+
+
+def test_a_new_mention_reports_an_event_already_merged(store: Store) -> None:
+    put(store, _crisis_events())
+    merge_store(store)
+    late = make_event(
+        "m0", "d9", "CONSULT", "RUS", "AZE", "2025-10-09", "Putin and Aliyev met in Dushanbe on Thursday."
+    )
+    put(store, [late])
+    stats = merge_store(store)
+    assert not stats.full
+    row = store.con.execute(
+        "SELECT cluster_id, n_sources, event_ids FROM merged_events WHERE list_contains(event_ids, 'm0')"
+    ).fetchall()
+    # the new mention joins the meeting; the merged event takes the smallest id, as a full rebuild would
+    assert row == [("m0", 3, ["m0", "m1", "m2"])]
+    assert (
+        store.con.execute("SELECT count(*) FROM merged_events WHERE cluster_id = 'm1'").fetchall()[0][0] == 0
+    )
+
+
+# -- summary per dyad and month ------------------------------------------------------------------------
+
+
+def test_summary_counts_an_event_reported_twice_once(store: Store, tmp_path: Path) -> None:
+    from detente.relations.summary import dyad_month_summary
+
+    summons = [
+        make_event("s1", "wire", "ACCUSE", "AZE", "RUS", "2025-06-30",
+                   "Azerbaijan summoned the Russian ambassador on Monday.", mode="disapprove"),
+        make_event("s2", "paper", "ACCUSE", "AZE", "RUS", "2025-06-30",
+                   "The Russian ambassador was summoned by Azerbaijan on Monday.", mode="disapprove"),
+        make_event("s3", "paper", "COERCE", "AZE", "RUS", "2025-06-30",
+                   "Police in Baku detained two Russian journalists on Monday.", mode="arrest"),
+    ]  # fmt: skip
+    put(store, summons)
+    (june,) = dyad_month_summary(store)
+    assert (june.a, june.b, june.month) == ("AZE", "RUS", "2025-06")
+    assert (june.verbal_conflict, june.material_conflict, june.events, june.mentions) == (1, 1, 2, 3)
+    assert june.mean_intensity == pytest.approx((-2.0 - 7.0) / 2)
+    path = tmp_path / "summary.duckdb"
+    with Store(path) as disk:
+        put(disk, summons)
+    code, out, _ = run("summary", "--db", str(path))
+    assert code == 0 and "Merged events per dyad and month" in out
+    line = next(x for x in out.splitlines() if "AZE–RUS" in x)
+    assert [cell.strip() for cell in line.split("│")[3:5]] == ["2", "3"]  # merged events, mentions
+
+
+# -- contested incidents of a dyad ---------------------------------------------------------------------
+
+
+def _claimed(
+    event_id: str,
+    doc_id: str,
+    source: str,
+    target: str,
+    claimant: str,
+    sentence: str,
+    *,
+    negated: bool = False,
+) -> Event:
+    """A claimed strike (ASSAULT) on 14 November 2025, attributed to a ministry of ``claimant``."""
+    return Event(
+        event_id=event_id,
+        doc_id=doc_id,
+        sentence_index=0,
+        sentence=sentence,
+        span=(0, 5),
+        trigger="damaged",
+        event_type="ASSAULT",
+        mode="aerial",
+        quad_class="material_conflict",
+        intensity=-9.0,
+        source=Actor(text=f"{source} forces", country=source, sector="MIL"),
+        target=Actor(text=f"{target} embassy", country=target, sector="GOV"),
+        date="2025-11-14",
+        date_precision="day",
+        date_text="on Friday",
+        place=Place(text="Kyiv", name="Kyiv", country="UKR"),
+        negated=negated,
+        modality="claimed",
+        claimant=Actor(text=f"{claimant} ministry", country=claimant, sector="GOV"),
+        confidence=0.8,
+    )
+
+
+def _contested_events() -> list[Event]:
+    return [
+        _claimed("k1", "baku", "RUS", "AZE", "AZE",
+                 "A Russian missile damaged the embassy in Kyiv <b>on Friday</b> & more, Baku said."),
+        _claimed("k2", "moscow", "UKR", "AZE", "RUS",
+                 "A Ukrainian interceptor damaged the embassy building in Kyiv, a Russian source said."),
+        # another pair's contest: Armenia denies what Azerbaijan blames it for
+        Event(
+            event_id="b1", doc_id="border", sentence_index=0, span=(0, 5), trigger="shelled",
+            sentence="Armenian units shelled positions in Kalbajar, the Azerbaijani ministry said.",
+            event_type="ASSAULT", quad_class="material_conflict", intensity=-9.0,
+            source=Actor(text="Armenian units", country="ARM", sector="MIL"),
+            target=Actor(text="positions", country="AZE", sector="MIL"),
+            date="2025-04-22", date_precision="day", date_text="on Tuesday",
+            place=Place(text="Kalbajar", name="Kalbajar", country="AZE"), modality="claimed",
+            claimant=Actor(text="Azerbaijani ministry", country="AZE", sector="GOV"),
+        ),
+        Event(
+            event_id="b2", doc_id="yerevan", sentence_index=0, span=(0, 5), trigger="shelled",
+            sentence="Yerevan denied that its units shelled positions in Kalbajar.",
+            event_type="ASSAULT", quad_class="material_conflict", intensity=-9.0,
+            source=Actor(text="its units", country="ARM", sector="MIL"),
+            target=Actor(text="positions", country="AZE", sector="MIL"),
+            date="2025-04-22", date_precision="day", date_text="on Tuesday",
+            place=Place(text="Kalbajar", name="Kalbajar", country="AZE"), negated=True, modality="claimed",
+            claimant=Actor(text="Yerevan", country="ARM", sector="GOV"),
+        ),
+    ]  # fmt: skip
+
+
+def test_dyad_contested_keeps_the_incidents_of_the_pair(store: Store) -> None:
+    from detente.relations.contested import dyad_contested, incident_lines
+
+    put(store, _contested_events())
+    (embassy,) = dyad_contested(store, "RUS", "AZE")
+    assert embassy.place == "Kyiv" and embassy.date == "2025-11-14"
+    lines = incident_lines(embassy)
+    assert [(x.side, x.says, x.perpetrator) for x in lines] == [
+        ("AZE", "affirms", "RUS forces (RUS/MIL)"),
+        ("RUS", "affirms", "UKR forces (UKR/MIL)"),
+    ]
+    (border,) = dyad_contested(store, "AZE", "ARM")
+    assert border.place == "Kalbajar" and {x.says for x in incident_lines(border)} == {"affirms", "denies"}
+    assert [i.place for i in dyad_contested(store, "UKR", "AZE")] == ["Kyiv"]  # named as perpetrator
+    assert dyad_contested(store, "RUS", "ARM") == []
+
+
+def test_report_and_json_show_the_contested_incidents(tmp_path: Path) -> None:
+    path = tmp_path / "contested.duckdb"
+    with Store(path) as disk:
+        put(disk, [*_crisis_events(), *_contested_events()])
+    code, out, _ = run("dyad", "RUS", "AZE", "--db", str(path), "--format", "json", "--no-causes")
+    assert code == 0
+    (record,) = json.loads(out)["contested"]
+    assert record["record"] == "contested" and record["incident"]["place"] == "Kyiv"
+    assert {(c["claimant"]["country"], c["perpetrator"]["country"]) for c in record["claims"]} == {
+        ("AZE", "RUS"),
+        ("RUS", "UKR"),
+    }
+    code, out, _ = run("dyad", "RUS", "AZE", "--db", str(path), "--format", "csv")
+    assert code == 0 and "contested" not in out
+    report = tmp_path / "report.html"
+    code, _, _ = run("report", "RUS", "AZE", "--db", str(path), "-o", str(report), "--no-causes")
+    assert code == 0
+    html = report.read_text(encoding="utf-8")
+    section = html[html.index('id="contested"') : html.index('id="timeline"')]
+    assert "date 2025-11-14 · place Kyiv" in section
+    assert "A Ukrainian interceptor damaged the embassy building in Kyiv" in section
+    assert "UKR forces (UKR/MIL)" in section and "RUS ministry (RUS/GOV)" in section
+    assert "&lt;b&gt;on Friday&lt;/b&gt; &amp; more" in section and "<b>on Friday" not in html  # escaped
+    assert "Kalbajar" not in section  # Armenia and Azerbaijan's contest is not this pair's
+
+
+def test_contested_incidents_with_causes_on_the_demo_corpus(
+    demo_coded: list[CodedDocument], pipeline: Pipeline
+) -> None:
+    from detente.relations.contested import dyad_contested, incident_countries, incident_lines
+
+    with Store(":memory:") as store:
+        store.add(demo_coded)
+        plain = dyad_contested(store, "RUS", "AZE")
+        with_causes = dyad_contested(store, "RUS", "AZE", pipeline=pipeline)
+    assert "Kyiv" in [i.place for i in plain]
+    assert all({"RUS", "AZE"} <= incident_countries(i) for i in [*plain, *with_causes])
+    # "one of them died of heart failure" (Russia) against "beaten to death" (Baku): a cause is shown
+    causes = [x for i in with_causes for x in incident_lines(i) if x.cause]
+    assert any("heart failure" in x.perpetrator and x.side == "RUS" for x in causes), causes
+
+
+def test_chart_draws_events_dated_by_a_long_range_as_bars(store: Store) -> None:
+    from detente.relations.plot import chart_svg, dyad_chart
+
+    summer = make_event(
+        "r1", "d9", "COOPERATE", "AZE", "RUS", "2025-06-01/2025-08-31",
+        "Azerbaijani exporters kept trucks moving to Russia this summer.", precision="range",
+    )  # fmt: skip
+    put(store, [*_crisis_events(), summer])
+    view = dyad_view(store, "RUS", "AZE")
+    assert all("r1" not in p.total.cluster_ids for p in view.series.points)  # no period counts it
+    chart = dyad_chart(view.series, view.timeline, view.facade)
+    spec = chart.to_dict()
+    rules = [layer for layer in spec["vconcat"][1]["layer"] if layer["mark"]["type"] == "rule"]
+    assert len(rules) == 1
+    (bar,) = spec["datasets"][rules[0]["data"]["name"]]
+    assert (bar["start"], bar["end"], bar["track_label"]) == ("2025-06-01", "2025-08-31", "Economic")
+    assert "<svg" in chart_svg(chart)
+    # without events dated by a long range, no bar layer
+    with Store(":memory:") as plain:
+        put(plain, _crisis_events())
+        view = dyad_view(plain, "RUS", "AZE")
+    layers = dyad_chart(view.series, view.timeline, view.facade).to_dict()["vconcat"][1]["layer"]
+    assert [layer["mark"]["type"] for layer in layers] == ["rect", "point"]
+
+
+def test_merge_benchmark_runs_small() -> None:
+    script = Path(__file__).parents[1] / "benchmarks" / "merge_incremental.py"
+    result = subprocess.run(
+        [sys.executable, str(script), "--events", "2000", "--batch", "50"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "incremental tables equal full rebuild: yes" in result.stdout
+    assert "speed-up full / incremental:" in result.stdout

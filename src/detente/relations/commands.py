@@ -23,6 +23,13 @@ FreqOption = Annotated[str, typer.Option("--freq", help="day, week or month.")]
 DirectedOption = Annotated[
     bool, typer.Option("--directed", help="Only A's acts towards B (default: both directions).")
 ]
+NoCausesOption = Annotated[
+    bool,
+    typer.Option(
+        "--no-causes",
+        help="Contested incidents without reading causes of death/damage (no language model).",
+    ),
+]
 
 
 def _choice(value: str, choices: tuple[str, ...], option: str) -> str:
@@ -37,15 +44,33 @@ def _pair(a: str, b: str) -> tuple[str, str]:
     return _code(a, "A"), _code(b, "B")
 
 
-def _view(db: Path | None, a: str, b: str, freq: str, directed: bool) -> Any:
-    from detente.cli import _require_db
+def _view(
+    db: Path | None,
+    a: str,
+    b: str,
+    freq: str,
+    directed: bool,
+    *,
+    contested: bool = False,
+    causes: bool = True,
+) -> Any:
+    """The dyad view; with ``contested``, the pair's contested incidents too (reading causes of
+    death or damage with the language model unless ``causes`` is off)."""
+    from dataclasses import replace
+
+    from detente.cli import _pipeline, _require_db
+    from detente.relations.contested import dyad_contested
     from detente.relations.series import dyad_view
     from detente.store import Store
 
     code_a, code_b = _pair(a, b)
     _require_db(db)
     with Store(db) as store:
-        return dyad_view(store, code_a, code_b, freq=freq, directed=directed)  # type: ignore[arg-type]
+        view = dyad_view(store, code_a, code_b, freq=freq, directed=directed)  # type: ignore[arg-type]
+        if contested:
+            pipeline = _pipeline() if causes else None
+            view = replace(view, contested=dyad_contested(store, code_a, code_b, pipeline=pipeline))
+        return view
 
 
 def _charts() -> Any:
@@ -70,11 +95,14 @@ def dyad(
         Path | None, typer.Option("--plot", help="Write a chart: FILE.png plus FILE.svg and FILE.html.")
     ] = None,
     directed: DirectedOption = False,
+    no_causes: NoCausesOption = False,
 ) -> None:
-    """Series of a pair per track and quad class, each merged event counted once; facade gap."""
+    """Series of a pair per track and quad class, each merged event counted once; facade gap.
+
+    ``--format json`` adds the pair's contested incidents (key ``contested``)."""
     _choice(freq, FREQ_CHOICES, "--freq")
     _choice(fmt, FORMAT_CHOICES, "--format")
-    view = _view(db, a, b, freq, directed)
+    view = _view(db, a, b, freq, directed, contested=fmt == "json", causes=not no_causes)
     if fmt == "json":
         sys.stdout.write(json.dumps(view.as_dict(), ensure_ascii=False, indent=2) + "\n")
     elif fmt == "csv":
@@ -94,13 +122,14 @@ def report(
     db: DbOption = None,
     freq: FreqOption = "month",
     directed: DirectedOption = False,
+    no_causes: NoCausesOption = False,
 ) -> None:
-    """Write a self-contained HTML brief of a pair: headline figures, the chart, the timeline."""
+    """Write a self-contained HTML brief of a pair: figures, chart, contested incidents, timeline."""
     from detente.relations.report import render_report
 
     _choice(freq, FREQ_CHOICES, "--freq")
     charts = _charts()
-    view = _view(db, a, b, freq, directed)
+    view = _view(db, a, b, freq, directed, contested=True, causes=not no_causes)
     html = render_report(view, charts.chart_svg(charts.dyad_chart(view.series, view.timeline, view.facade)))
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(html, encoding="utf-8")

@@ -351,24 +351,60 @@ def same_event(a: Mention, b: Mention, rules: MergeRules | None = None) -> bool:
     return match_score(a, b, rules) is not None
 
 
-def _block(m: Mention, rules: MergeRules) -> tuple[str, ...]:
-    pair = tuple(sorted(x or "" for x in (m.source, m.target)))
-    family = m.event_type
-    for group in rules.compatible_types:
-        if m.event_type in group:
-            family = min(min(g) for g in rules.compatible_types if g & group)
-    return (*pair, family)
+def block_family(event_type: str, rules: MergeRules) -> str:
+    """The type family of a block: compatible types share one (the smallest type name they reach)."""
+    reach = {event_type}
+    while True:  # every type linked to this one by a chain of compatible pairs
+        wider = reach.union(*(g for g in rules.compatible_types if g & reach))
+        if wider == reach:
+            return min(reach)
+        reach = wider
+
+
+def block_key(m: Mention, rules: MergeRules) -> tuple[str, str, str]:
+    """The block a mention is clustered in: its unordered country pair and type family.
+
+    Only mentions of one block are compared; a mention never matches one of another block.
+    """
+    lo, hi = sorted(x or "" for x in (m.source, m.target))
+    return (lo, hi, block_family(m.event_type, rules))
+
+
+def date_components(mentions: Iterable[Mention], rules: MergeRules) -> list[list[Mention]]:
+    """Mentions of one block split where no date can link them: two mentions of different parts can
+    never be one event, so :func:`cluster_mentions` gives each part the clusters it gives the whole.
+
+    Each mention stands for its days widened by ``day_tolerance`` on both sides (wider than any
+    match allows); parts are the runs of overlapping stretches. An undated mention can match any
+    date, so a block with one is a single part.
+    """
+    members = list(mentions)
+    if any(m.start is None or m.end is None for m in members):
+        return [members] if members else []
+    pad = dt.timedelta(days=rules.day_tolerance)
+    parts: list[list[Mention]] = []
+    reach = dt.date.min
+    for m in sorted(members, key=lambda m: (m.start or dt.date.min, m.event_id)):
+        assert m.start is not None and m.end is not None
+        if not parts or m.start - pad > reach:
+            parts.append([m])
+            reach = m.end + pad
+        else:
+            parts[-1].append(m)
+            reach = max(reach, m.end + pad)
+    return parts
 
 
 def cluster_mentions(mentions: Iterable[Mention], rules: MergeRules | None = None) -> dict[str, str]:
     """Cluster mentions into events: ``event_id -> cluster_id`` (the smallest event id of the cluster).
 
-    Pure and deterministic: the same mentions give the same clusters in any input order.
+    Pure and deterministic: the same mentions give the same clusters in any input order, and each
+    block (:func:`block_key`) is clustered on its own, from the set of its mentions only.
     """
     rules = rules or load_merge_rules()
-    blocks: dict[tuple[str, ...], list[Mention]] = defaultdict(list)
+    blocks: dict[tuple[str, str, str], list[Mention]] = defaultdict(list)
     for m in {m.event_id: m for m in mentions}.values():
-        blocks[_block(m, rules)].append(m)
+        blocks[block_key(m, rules)].append(m)
     out: dict[str, str] = {}
     for members in blocks.values():
         members.sort(

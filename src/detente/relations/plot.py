@@ -2,7 +2,8 @@
 
 The chart has two panels on one time axis: the net intensity of each track per period (one line per
 track), and below it every merged event as a mark in its track's row (size: number of reporting
-sources). Periods flagged by the facade gap are shaded in both panels.
+sources); an event dated by a range longer than a period ("this summer") is a bar over its days
+instead, since no period counts it. Periods flagged by the facade gap are shaded in both panels.
 """
 
 from __future__ import annotations
@@ -59,8 +60,26 @@ def dyad_chart(
         and e.date_end is not None
         and (e.date_end - e.date_start).days < MAX_SPAN_DAYS
     ]
+    # events dated by a range longer than a period can hold ("this summer", "over the year"): no period
+    # counts them, so they are drawn as bars over the days they cover
+    spans = [
+        {
+            "start": e.date_start.isoformat(),
+            "end": e.date_end.isoformat(),
+            "track_label": tracks.labels.get(e.track, e.track),
+            "type": e.event_type,
+            "who": f"{e.source or '?'} → {e.target or '?'}",
+            "date": e.date or "",
+            "sentence": e.sentence[:200],
+        }
+        for e in events
+        if e.date_start is not None
+        and e.date_end is not None
+        and (e.date_end - e.date_start).days >= MAX_SPAN_DAYS
+    ]
     shade = _shading(series, facade)
     stamps: list[str] = [str(r["period"]) for r in lines] + [str(m["date"]) for m in marks]
+    stamps += [str(b[key]) for b in spans for key in ("start", "end")]
     if series.points:
         stamps.append(_step(series.points[-1].period, series.freq).isoformat())
     first, last = (min(stamps), max(stamps)) if stamps else (dt.date.today().isoformat(),) * 2
@@ -104,9 +123,19 @@ def dyad_chart(
             tooltip=["date:T", "type:N", "mode:N", "who:N", "sources:Q", "intensity:Q", "sentence:N"],
         )
     )
-    bottom = alt.layer(rect.encode(x=alt.X("start:T", scale=x_scale, title=None)), dots).properties(
-        width=760, height=130
+    bars = (
+        alt.Chart(alt.InlineData(values=spans))
+        .mark_rule(strokeWidth=5, opacity=0.45, clip=True)
+        .encode(
+            x=alt.X("start:T", title=None, scale=x_scale),
+            x2="end:T",
+            y=alt.Y("track_label:N", title=None, sort=[tracks.labels[t] for t in names]),
+            color=color,
+            tooltip=["date:N", "type:N", "who:N", "sentence:N"],
+        )
     )
+    panel = [rect.encode(x=alt.X("start:T", scale=x_scale, title=None)), *([bars] if spans else []), dots]
+    bottom = alt.layer(*panel).properties(width=760, height=130)
     heading = (
         title or f"{series.a}–{series.b}{' (directed)' if series.directed else ''}: tracks per {series.freq}"
     )

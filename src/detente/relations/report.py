@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from html import escape
 
+from detente.relations.contested import incident_lines
 from detente.relations.series import DyadView
 from detente.relations.tracks import load_tracks
 
@@ -19,7 +20,11 @@ table{border-collapse:collapse;width:100%;font-size:.88rem}
 th,td{border-bottom:1px solid #eee;padding:.3rem .4rem;text-align:left;vertical-align:top}
 th{background:#f6f6f6} .num{text-align:right}
 .flag{background:#fdf0c4} .chart svg{max-width:100%;height:auto}
+.incident{margin:1rem 0} .incident h3{font-size:1rem;margin:.2rem 0} .deny{color:#b3261e}
 """
+
+
+_DENY = ' class="deny"'
 
 
 def _card(label: str, value: str) -> str:
@@ -72,6 +77,8 @@ def render_report(view: DyadView, chart_svg: str, *, title: str | None = None) -
             f"<td>{escape(who)}</td><td>{escape(e.claimant or '')}</td><td>{escape(e.modality)}</td>"
             f"<td class=num>{e.n_sources}</td><td>{escape(e.sentence)}</td></tr>"
         )
+    if view.contested is not None:
+        cards.insert(2, _card("contested incidents", str(len(view.contested))))
     generated = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>{escape(heading)}</title><style>{_STYLE}</style></head>
@@ -93,11 +100,42 @@ score = min(words, deeds).</p>
 <table><tr><th>period</th><th>track</th><th>kind</th><th>before</th><th>after</th></tr>{
         turn_rows or "<tr><td colspan=5>none</td></tr>"
     }</table>
+{_contested_section(view)}
 <h2 id="timeline">Timeline</h2>
 <table><tr><th>date</th><th>type</th><th>track</th><th>actors</th><th>claimant</th><th>modality</th>
 <th>sources</th><th>evidence</th></tr>{"".join(timeline_rows)}</table>
 </body></html>
 """
+
+
+def _contested_section(view: DyadView) -> str:
+    """Contested incidents touching the pair: when, where, to whom, and what each side claims."""
+    if view.contested is None:
+        return ""
+    if not view.contested:
+        return '<h2 id="contested">Contested incidents</h2><p>None found.</p>'
+    parts = [
+        '<h2 id="contested">Contested incidents</h2>',
+        '<p class="sub">Incidents whose claimants, on different sides, blame different perpetrators or '
+        "deny what the other side affirms. A cause put forward in place of a perpetrator (a death of "
+        "natural causes against a beating) is shown as the cause.</p>",
+    ]
+    for number, incident in enumerate(view.contested, start=1):
+        rows = "".join(
+            f"<tr><td>{escape(line.side)}</td><td>{escape(line.claimant)}</td>"
+            f"<td{_DENY if line.says == 'denies' else ''}>{escape(line.says)}</td>"
+            f"<td>{'cause: ' if line.cause else ''}{escape(line.perpetrator)}</td>"
+            f"<td>{escape(line.sentence)}</td></tr>"
+            for line in incident_lines(incident)
+        )
+        parts.append(
+            f'<div class="incident"><h3>{number}. {escape(incident.description)}</h3>'
+            f'<p class="sub">date {escape(incident.date or "?")} · place {escape(incident.place or "?")} · '
+            f"target {escape(incident.target or '?')}</p>"
+            "<table><tr><th>side</th><th>claimant</th><th>says</th><th>perpetrator / cause</th>"
+            f"<th>evidence</th></tr>{rows}</table></div>"
+        )
+    return "\n".join(parts)
 
 
 def _period_of(day: dt.date, freq: str) -> dt.date:

@@ -31,10 +31,13 @@ from __future__ import annotations
 import datetime as dt
 import statistics
 from dataclasses import asdict, dataclass, field, fields
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from detente.relations.clusters import ensure_merged
 from detente.store import Store
+
+if TYPE_CHECKING:
+    from detente.claims.contested import ContestedIncident
 
 Freq = Literal["day", "week", "month"]
 FREQS: tuple[Freq, ...] = ("day", "week", "month")
@@ -345,11 +348,13 @@ class DyadView:
     facade: list[FacadePeriod]
     turning_points: list[TurningPoint]
     timeline: list[TimelineEvent]
+    # contested incidents touching the pair (detente.relations.contested); None: not looked up
+    contested: list[ContestedIncident] | None = None
 
     def as_dict(self) -> dict[str, Any]:
-        """JSON-ready form."""
+        """JSON-ready form (with ``contested``, the spec's contested records, when looked up)."""
         s = self.series
-        return {
+        out: dict[str, Any] = {
             "dyad": [s.a, s.b],
             "directed": s.directed,
             "freq": s.freq,
@@ -360,6 +365,9 @@ class DyadView:
             "turning_points": [{**asdict(t), "period": t.period.isoformat()} for t in self.turning_points],
             "timeline": timeline_records(self.timeline),
         }
+        if self.contested is not None:
+            out["contested"] = [incident.to_record() for incident in self.contested]
+        return out
 
 
 def dyad_view(
