@@ -691,3 +691,17 @@ def test_agreements_support_calls_and_trade_flows_told_with_nouns(code, sentence
 def test_trade_statistics_are_no_event(code):
     assert not only(code("Kazakh grain exports to Iran fell by 8 percent last year."), "COOPERATE")
     assert not only(code("The president took a call from a journalist."), "CONSULT")
+
+
+def test_what_is_called_for_is_no_event(code):
+    events = code("Lithuania called for new sanctions against Belarus on Monday.")
+    assert only(events, "REQUEST") and not only(events, "SANCTION")
+
+
+def test_the_agent_of_a_participle_on_an_event_noun_is_its_source(code):
+    events = code("Exporters complained about restrictions on Georgian wine imposed by Russian inspectors.")
+    assert one(events, "COERCE").source.country == "RUS"
+
+
+def test_a_released_statement_is_no_release(code):
+    assert not only(code("The Kremlin released a statement on the Armenian elections."), "RETREAT")

@@ -64,7 +64,12 @@ def read_modality(trigger: Trigger, cues: ModalityCues) -> Modality:
         steps += 1
         lemma = head.lemma_.lower()
         relation = child_tok.dep_
-        if relation in ("xcomp", "ccomp", "pcomp", "advcl", "acl") or (relation == "prep" and steps == 1):
+        via_for = relation == "prep" and child_tok.lower_ == "for"  # "called for import restrictions"
+        if (
+            relation in ("xcomp", "ccomp", "pcomp", "advcl", "acl")
+            or (relation == "prep" and steps == 1)
+            or via_for
+        ):
             if relation == "xcomp" and _negated(head, cues) and lemma not in cues.refusal_governors:
                 negated = True  # "would not seek to open negotiations"
             if lemma in cues.denial_verbs and relation == "ccomp":
@@ -77,7 +82,9 @@ def read_modality(trigger: Trigger, cues: ModalityCues) -> Modality:
                 suppressed = suppressed or lemma != "fail"
                 negated = negated or lemma == "fail"
             elif lemma in cues.requested_governors and (
-                relation in ("xcomp", "pcomp", "ccomp") or (relation == "acl" and head.pos_ == "NOUN")
+                relation in ("xcomp", "pcomp", "ccomp")
+                or (relation == "acl" and head.pos_ == "NOUN")
+                or via_for
             ):
                 suppressed = True  # "urged Baku to release", "Germany's request to extradite
             elif lemma in cues.promised_governors:

@@ -198,6 +198,25 @@ def _noun_roles(trigger: Trigger, knowledge: Knowledge) -> Roles:
     definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these") for c in noun.children)
     material = knowledge.types[rule.event_type].quad_class.startswith("material")
     refers_back = noun.dep_ == "pobj" and noun.head.lower_ in TEMPORAL_PREPS and (definite or material)
+    if not roles.sources:
+        # "restrictions (on exporters) imposed by Russian inspectors": the agent of a participle on
+        # the noun (the parser may hang it on the noun's own complement)
+        hosts = [noun] + [
+            g for p in noun.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"
+        ]
+        roles.sources = next(
+            (
+                _with_conjuncts(g)
+                for h in hosts
+                for c in h.children
+                if c.dep_ == "acl" and c.tag_ == "VBN"
+                for a in c.children
+                if a.dep_ == "agent"
+                for g in a.children
+                if g.dep_ == "pobj"
+            ),
+            [],
+        )
     if (
         trigger.light_verb is None
         and not roles.sources
