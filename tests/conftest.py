@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from jsonschema import Draft202012Validator
+from web_server import LiveServer, WebCorpus, build_web_corpus
 
 from detente.core import Pipeline, code_document, load_pipeline
 from detente.models import Article, Event
@@ -98,3 +99,25 @@ def db_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     path = tmp_path / "db" / "detente.duckdb"
     monkeypatch.setenv("DETENTE_DB", str(path))
     return path
+
+
+# --- Web: a store with the demo corpus and a live server over it (browser tests) ---
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Register the ``browser`` marker (tests that drive Chromium through Playwright)."""
+    config.addinivalue_line("markers", "browser: drives Debian's Chromium through Playwright")
+
+
+@pytest.fixture(scope="session")
+def web_corpus(pipeline: Pipeline, tmp_path_factory: pytest.TempPathFactory) -> WebCorpus:
+    """A DuckDB file with the demo corpus and an article whose text holds markup (ingested once)."""
+    return build_web_corpus(tmp_path_factory.mktemp("web") / "detente.duckdb", pipeline)
+
+
+@pytest.fixture(scope="session")
+def live_server(web_corpus: WebCorpus) -> Iterator[LiveServer]:
+    """The real app served by uvicorn on a free loopback port over :func:`web_corpus`, stopped at the end."""
+    web_app = pytest.importorskip("detente.web.app", reason="the web UI (detente.web) is not installed")
+    with LiveServer(web_app.create_app(web_corpus.path)) as server:
+        yield server

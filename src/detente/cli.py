@@ -251,8 +251,12 @@ def resolve(
 @app.command()
 def demo(
     db: DbOption = None,
+    no_serve: Annotated[
+        bool, typer.Option("--no-serve", help="Only ingest and print; do not start the web UI.")
+    ] = False,
+    port: Annotated[int, typer.Option("--port", min=0, max=65535, help="Port of the web UI.")] = 8000,
 ) -> None:
-    """Ingest the bundled demo corpus into the database and print events per dyad and month."""
+    """Ingest the bundled demo corpus, print events per dyad and month, then serve the web UI."""
     from detente.api import good_articles, ingest_articles
     from detente.data_files import data_path
     from detente.store import Store
@@ -270,8 +274,16 @@ def demo(
             markup=False,
         )
         _print_summary(store)
+        if not no_serve:
+            from detente.web.queries import refresh_derived
+
+            refresh_derived(store, pipeline)  # merged events and claims (with causes) for the pages
     if problems.count:
         raise typer.Exit(1)
+    if not no_serve:
+        from detente.web.commands import serve_app
+
+        serve_app(Path(store.path), port=port, pipeline=pipeline)
 
 
 @app.command()
@@ -289,10 +301,15 @@ def _print_summary(store: object) -> None:
     from detente.store import Store
 
     assert isinstance(store, Store)
-    table = Table(title="Events per dyad and month (negated events left out)")
+    table = Table(
+        title="Merged events per dyad and month: each event once, however many articles report it "
+        "(mentions: the reports; negated events left out)"
+    )
     for column in (
         "dyad",
         "month",
+        "merged events",
+        "mentions",
         "verbal coop",
         "material coop",
         "verbal conflict",
@@ -304,13 +321,16 @@ def _print_summary(store: object) -> None:
         table.add_row(
             f"{row.a}–{row.b}",
             row.month,
+            str(row.events),
+            str(row.mentions),
             str(row.verbal_cooperation),
             str(row.material_cooperation),
             str(row.verbal_conflict),
             str(row.material_conflict),
             f"{row.mean_intensity:+.1f}",
         )
-    out.print(table)
+    wide = Console(highlight=False, width=None if out.is_terminal else 160)  # all columns when piped
+    wide.print(table)
 
 
 def _require_db(db: Path | None) -> None:
@@ -347,7 +367,7 @@ def _register_subcommands() -> None:
     """Commands that live with their subsystem (``<package>/commands.py`` with ``register(app)``)."""
     import importlib
 
-    for package in ("relations", "claims", "scale"):
+    for package in ("relations", "claims", "scale", "web"):
         try:
             module = importlib.import_module(f"detente.{package}.commands")
         except ModuleNotFoundError as exc:
