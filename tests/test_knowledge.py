@@ -705,3 +705,11 @@ def test_the_agent_of_a_participle_on_an_event_noun_is_its_source(code):
 
 def test_a_released_statement_is_no_release(code):
     assert not only(code("The Kremlin released a statement on the Armenian elections."), "RETREAT")
+
+
+def test_what_an_office_is_for_is_not_whose_it_is(code):
+    events = code(
+        "Ivan Horvat, the head of the Croatian government's office for Bosnia, condemned the verdict "
+        "against Bosnian Croat officials."
+    )
+    assert one(events, "ACCUSE").source.country == "HRV"

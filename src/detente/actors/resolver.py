@@ -299,14 +299,18 @@ class ActorResolver:
             learned_person = memory.people[normalise(token.text)]
             return learned_person.model_copy(update={"text": _phrase_text(token, phrase)})
         found: list[Mention] = []
+        portfolio: list[Mention] = []  # "the government's office for Kosovo": what it deals with
         for tok in phrase:
             if tok.dep_ == "compound" and tok.head.lemma_.lower() in FOREIGN_POSTS and tok.head.i != token.i:
                 continue  # "the Russian agency's Baku bureau": Baku is where the bureau is, not whose
             mention = mentions.get(tok.i)
             if mention is None and tok.i == token.i:
                 mention = self._lemma_mention(token)
-            if mention is not None and mention not in found:
-                found.append(mention)
+            if mention is None or mention in found or mention in portfolio:
+                continue
+            (portfolio if _under_for(tok, token) else found).append(mention)
+        if not any(e.kind != "sector" for m in found for e in m.entries):
+            found.extend(portfolio)
         text = _phrase_text(token, phrase)
         if found and not any(e.kind != "sector" for m in found for e in m.entries):
             # "the Foreign Ministry in Baku", "a commander in Iran's Revolutionary Guards" (a body or
@@ -517,6 +521,16 @@ def name_tokens(token: Token) -> list[Token]:
                 out.append(child)
                 stack.append(child)
     return sorted(out, key=lambda t: t.i)
+
+
+def _under_for(tok: Token, head: Token) -> bool:
+    """``tok`` sits in a "for" phrase of the phrase headed by ``head`` ("envoy for Syria")."""
+    current = tok
+    while current.i != head.i and current.head.i != current.i:
+        if current.dep_ == "pobj" and current.head.lower_ == "for":
+            return True
+        current = current.head
+    return False
 
 
 def _located_in(token: Token, mentions: dict[int, Mention]) -> list[Mention]:
