@@ -713,3 +713,14 @@ def test_what_an_office_is_for_is_not_whose_it_is(code):
         "against Bosnian Croat officials."
     )
     assert one(events, "ACCUSE").source.country == "HRV"
+
+
+def test_the_doer_of_a_passive_act_told_through_the_act_that_did_it(code):
+    events = code("Three Syrian soldiers were killed in a Turkish drone strike near Qamishli on Friday.")
+    killed = [e for e in only(events, "ASSAULT") if e.trigger == "killed"]
+    assert killed and killed[0].source.country == "TUR"
+
+
+def test_a_court_in_a_town_is_of_that_towns_country(code):
+    event = one(code("A district court in Tbilisi sentenced two Russian citizens on Monday."), "SANCTION")
+    assert event.source.country == "GEO"

@@ -138,8 +138,14 @@ def _code_trigger(
         if speaker is not None and speaker.country:
             memory.remember_subject(speaker)
     source_tokens = [_speaker_for_pronoun(t, modality.claimant) for t in roles.sources]
-    sources = [a for t in source_tokens for a in ctx.actors.resolve_many(t, mentions, day, memory, local)]
+    sources = [
+        _located(a, t, ctx)
+        for t in source_tokens
+        for a in ctx.actors.resolve_many(t, mentions, day, memory, local)
+    ]
     agentless = _is_passive(trigger) or (trigger.is_noun and trigger.light_verb is None)
+    if not sources and agentless and not trigger.is_noun:
+        sources = _doer_of_instrument(trigger, mentions, day, memory, ctx)
     where = place.country if place is not None and place.country else None
     if where is None and info.default_target == "source":
         where = local  # "mass protests outside parliament" in a sentence about one country
@@ -249,6 +255,37 @@ def _code_trigger(
             )
         )
     return out
+
+
+def _located(actor: Actor, token: Token, ctx: CodingContext) -> Actor:
+    """A body of no named state placed in a town ("a military court in Rostov-on-Don") is that
+    town's country's."""
+    if actor.country or actor.sector is None:
+        return actor
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "at"):
+            for town in prep.children:
+                place = ctx.gazetteer.lookup(town.text) if town.dep_ == "pobj" else None
+                if place is not None and place.country:
+                    return actor.model_copy(update={"country": place.country})
+    return actor
+
+
+def _doer_of_instrument(
+    trigger: Trigger, mentions: dict[int, Mention], day: dt.date | None, memory: DocMemory, ctx: CodingContext
+) -> list[Actor]:
+    """The doer of a passive act told through the act that did it: "killed in an Israeli drone
+    strike", "destroyed by a Russian missile attack"."""
+    for prep in trigger.token.children:
+        if prep.dep_ not in ("prep", "agent") or prep.lower_ not in ("in", "by"):
+            continue
+        for noun in prep.children:
+            if noun.dep_ != "pobj" or match_noun(noun, ctx.knowledge) is None:
+                continue
+            actor = ctx.actors.resolve_token(noun, mentions, day, memory)
+            if actor is not None and actor.country:
+                return [actor]
+    return []
 
 
 def _speaker_for_pronoun(token: Token, claimant: Token | None) -> Token:
