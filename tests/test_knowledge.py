@@ -724,3 +724,23 @@ def test_the_doer_of_a_passive_act_told_through_the_act_that_did_it(code):
 def test_a_court_in_a_town_is_of_that_towns_country(code):
     event = one(code("A district court in Tbilisi sentenced two Russian citizens on Monday."), "SANCTION")
     assert event.source.country == "GEO"
+
+
+def test_a_mediator_deals_with_the_parties_of_the_act_it_brokered(code):
+    events = only(
+        code("Serbia and Kosovo exchanged detainees on Friday in a deal brokered by the EU."), "CONSULT"
+    )
+    assert {(e.source.country, e.target.country if e.target else None) for e in events} == {
+        ("EU", "SRB"),
+        ("EU", "XKX"),
+    }
+
+
+def test_a_place_does_not_break_reciprocity(code):
+    events = only(
+        code("Armenia and Azerbaijan exchanged prisoners at the Georgian border on Sunday."), "RETREAT"
+    )
+    assert {(e.source.country, e.target.country if e.target else None) for e in events} == {
+        ("ARM", "AZE"),
+        ("AZE", "ARM"),
+    }

@@ -16,7 +16,7 @@ from detente.coding.dates import Anchor, DateResolver, ResolvedDate, find_anchor
 from detente.coding.knowledge import Knowledge, TypeInfo, VerbRule
 from detente.coding.modality import read_modality
 from detente.coding.places import find_place
-from detente.coding.roles import clause_roles, find_roles, is_passive
+from detente.coding.roles import clause_roles, clause_subject, find_roles, is_passive
 from detente.coding.triggers import Trigger, find_triggers, match_noun
 from detente.geo import Gazetteer
 from detente.models import Actor, Article, Event, Place
@@ -154,10 +154,17 @@ def _code_trigger(
         sources = [Actor(text="authorities", country=where, sector=info.implicit_agent)]
     home_country = sources[0].country if sources else None
     targets = _first_target(roles.target_options, mentions, day, memory, local, ctx, avoid=home_country)
+    if rule.mode == "third-party" and sources:
+        # "a swap brokered by the UAE": the mediator deals with the parties of the act it brokered
+        parties = _brokered_parties(trigger, mentions, day, memory, ctx, avoid=home_country)
+        targets = parties or targets
     # coordinated subjects of a mutual act act on each other ("Russia and Ukraine each released
     # prisoners", "Armenia and Azerbaijan agreed"): no target is guessed for them
+    named_targets = _first_target(roles.target_options, mentions, day, memory, None, ctx, avoid=home_country)
     reciprocal = (
-        len({s.country for s in sources}) >= 2 and info.reciprocal and not any(t.country for t in targets)
+        len({s.country for s in sources}) >= 2
+        and info.reciprocal
+        and not any(t.country for t in named_targets)  # "exchanged prisoners (in Abu Dhabi)": no third state
     )
     if reciprocal:
         targets = []
@@ -255,6 +262,28 @@ def _code_trigger(
             )
         )
     return out
+
+
+def _brokered_parties(
+    trigger: Trigger,
+    mentions: dict[int, Mention],
+    day: dt.date | None,
+    memory: DocMemory,
+    ctx: CodingContext,
+    avoid: str | None,
+) -> list[Actor]:
+    """The parties of a brokered act ("A and B exchanged prisoners in a swap brokered by C",
+    "A and B sat down for talks mediated by C"): the subjects of the clause the brokered noun is in."""
+    token = trigger.token
+    if token.dep_ not in ("acl", "amod", "compound") or token.head.pos_ not in ("NOUN", "PROPN"):
+        return []
+    parties = [
+        a
+        for t in clause_subject(token.head)
+        for a in ctx.actors.resolve_many(t, mentions, day, memory)
+        if a.country and a.country != avoid
+    ]
+    return parties if len({a.country for a in parties}) >= 2 else []
 
 
 def _located(actor: Actor, token: Token, ctx: CodingContext) -> Actor:

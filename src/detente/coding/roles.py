@@ -225,7 +225,7 @@ def _noun_roles(trigger: Trigger, knowledge: Knowledge) -> Roles:
     ):
         # "praised Poland during talks with Tusk", "agreed after ten days of talks", "as a final
         # round of talks ended": the talks belong to the subject of the clause they sit in
-        roles.sources = _clause_subject(noun)
+        roles.sources = clause_subject(noun)
     if trigger.light_verb is not None:
         verb = trigger.light_verb
         subject, _passive, agent = _subjects(verb)
@@ -243,7 +243,7 @@ def _noun_roles(trigger: Trigger, knowledge: Knowledge) -> Roles:
     return roles
 
 
-def _clause_subject(noun: Token) -> list[Token]:
+def clause_subject(noun: Token) -> list[Token]:
     """The subject of the nearest clause above an event noun that is not the noun's own phrase.
     Under "the breach / text / end of the truce" the noun refers to an event, it is not the clause's
     act: only quantity words ("hours of talks", "a round of talks") let the subject through."""
