@@ -354,13 +354,13 @@ def test_resolve_batch_with_a_bad_line(runner, fast):
 
 
 def test_demo_ingests_the_corpus_and_prints_the_dyad_table(runner, fast, db_path):
-    result = invoke(runner, "demo")
+    result = invoke(runner, "demo", "--no-serve")
     assert result.exit_code == 0, result.stderr
     assert "AZE–RUS" in result.stdout
-    assert "48 demo articles added" in flat(result.stderr)
+    assert "53 demo articles added" in flat(result.stderr)
     stored = counts(db_path)
-    assert stored["articles"] == 48 and stored["events"] > 100
-    again = invoke(runner, "demo")
+    assert stored["articles"] == 53 and stored["events"] > 100
+    again = invoke(runner, "demo", "--no-serve")
     assert again.exit_code == 0, again.stderr
     assert "0 demo articles added" in flat(again.stderr)
     assert counts(db_path) == stored
