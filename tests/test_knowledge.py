@@ -744,3 +744,29 @@ def test_a_place_does_not_break_reciprocity(code):
         ("ARM", "AZE"),
         ("AZE", "ARM"),
     }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event_type", "country"),
+    [
+        ("Slovakia's government shelved its media bill on Friday after weeks of rallies.", "CONCEDE", "SVK"),
+        ("Prosecutors in Bucharest opened an investigation into the election campaign.", "ACCUSE", "ROU"),
+    ],
+)
+def test_an_act_with_no_other_party_is_on_the_own_state(code, sentence, event_type, country):
+    event = one(code(sentence), event_type)
+    assert (event.source.country, event.target and event.target.country) == (country, country)
+
+
+def test_an_object_pronoun_is_not_the_subjects_own_state(code):
+    events = code(
+        "Kenya's foreign minister met Somali officials in Nairobi. "
+        "Kenya later accused them of harbouring militants."
+    )
+    event = next(e for e in only(events, "ACCUSE") if e.trigger == "accused")
+    assert event.target is not None and event.target.country == "SOM"
+
+
+def test_a_prepositional_phrase_of_the_object_is_no_particle(code):
+    events = code("Baku summoned the Italian envoy over what it called Rome's biased stance on Karabakh.")
+    assert not only(events, "REQUEST")

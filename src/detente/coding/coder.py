@@ -207,8 +207,13 @@ def _code_trigger(
         targets = targets or _answered(sources[0], history)
     if not targets and not reciprocal:
         targets = _default_target(trigger, info, place, sources[0], mentions, day, memory, ctx)
-    if not targets and not reciprocal and info.counterpart:
+    own = info.default_target == "own" or rule.mode in info.own_modes
+    if not targets and not reciprocal and info.counterpart and not (own and rule.mode in info.own_modes):
         targets = _counterpart(trigger, sent, sources[0], mentions, day, memory, ctx)
+    if not targets and not reciprocal and own and sources[0].country:
+        # "Netanyahu paused his judicial overhaul", "opened an investigation into ...": domestic
+        source = sources[0]
+        targets = [Actor(text=source.country or "", name=source.name, country=source.country, sector="GOV")]
     for actor in sources + targets:
         memory.remember(actor)
     for actor in sources:
@@ -360,6 +365,10 @@ def _first_target(
     fallback: list[Actor] = []
     for option in options:
         actors = [a for t in option for a in ctx.actors.resolve_many(t, mentions, day, memory, local)]
+        if avoid and option[0].pos_ == "PRON" and all(a.country == avoid for a in actors):
+            # "Pakistan ... accusing it of sheltering militants": an object pronoun is someone else
+            other = next((a for a in reversed(memory.recent) if a.country and a.country != avoid), None)
+            actors = [other.model_copy(update={"text": option[0].text})] if other is not None else actors
         if any(a.country and a.country != avoid for a in actors):
             return actors
         if any(a.country for a in actors):

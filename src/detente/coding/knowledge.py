@@ -21,6 +21,7 @@ class TypeInfo:
     default_target: str | None = None
     reciprocal: bool = False
     counterpart: bool = True
+    own_modes: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -104,6 +105,7 @@ def load_knowledge() -> Knowledge:
             info.get("default_target"),
             bool(info.get("reciprocal", False)),
             bool(info.get("counterpart", True)),
+            frozenset(info.get("own_modes") or []),
         )
         for name, info in plover["types"].items()
     }

@@ -135,7 +135,15 @@ def match_verb_rules(token: Token, knowledge: Knowledge) -> list[VerbRule]:
     # words attached to the verb; a preposition that only introduces a date is no particle
     # ("called Erdogan on Monday" is no "call on")
     attached = [c for c in token.children if not _dates_only(c)]
-    near = {c.lemma_.lower() for c in attached} | {g.lemma_.lower() for c in attached for g in c.children}
+    # grandchildren count under a particle or preposition ("spoke by phone") or as parts of a fixed
+    # phrase ("declared persona non grata"), not as the prepositions of an object ("called the stance
+    # on Karabakh biased" is no "call on")
+    near = {c.lemma_.lower() for c in attached} | {
+        g.lemma_.lower()
+        for c in attached
+        for g in c.children
+        if c.dep_ in ("prep", "agent", "prt") or g.dep_ != "prep"
+    }
     objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
     # "millions of artillery shells", "50 tonnes of medical supplies": the kind is in the "of" phrase
     objects += [
