@@ -770,3 +770,15 @@ def test_an_object_pronoun_is_not_the_subjects_own_state(code):
 def test_a_prepositional_phrase_of_the_object_is_no_particle(code):
     events = code("Baku summoned the Italian envoy over what it called Rome's biased stance on Karabakh.")
     assert not only(events, "REQUEST")
+
+
+def test_an_agreement_is_an_event_when_it_is_made(code):
+    assert only(code("Uzbekistan and Tajikistan signed a water-sharing agreement on Monday."), "AGREE")
+    assert not only(
+        code("Officials say the agreement between Uzbekistan and Tajikistan will end the row."), "AGREE"
+    )
+
+
+def test_the_act_agreed_to_is_the_event(code):
+    events = code("Thailand and Cambodia agreed on Monday to an immediate ceasefire.")
+    assert only(events, "RETREAT") and not only(events, "AGREE")

@@ -97,6 +97,21 @@ def find_triggers(sent: Span, knowledge: Knowledge) -> list[Trigger]:
             )
         )
     ]
+    # "agreed to a ceasefire", "agreed to hand back four villages": the act agreed to is the event
+    acts = {t.token.i for t in found}
+    found = [
+        t
+        for t in found
+        if not (
+            not t.is_noun
+            and t.rule.event_type == "AGREE"
+            and any(
+                (c.dep_ == "xcomp" and c.i in acts)
+                or (c.dep_ == "prep" and c.lower_ == "to" and any(g.i in acts for g in c.children))
+                for c in t.token.children
+            )
+        )
+    ]
     # "met in Khiva to discuss water sharing": a purpose clause of the same kind restates the event
     by_index = {t.token.i: t.rule.event_type for t in found}
     found = [
@@ -205,6 +220,8 @@ def match_noun(token: Token, knowledge: Knowledge) -> NounRule | None:
         token.head if token.dep_ in ("dobj", "nsubjpass") and token.head.pos_ in ("VERB", "AUX") else None
     )
     governing = set(verb_forms(governor)) if governor is not None else set()
+    # "the deal signed in Ankara": a participle on the noun governs it too
+    governing |= {f for c in token.children if c.dep_ == "acl" and c.tag_ == "VBN" for f in verb_forms(c)}
     for rule in rules:
         if rule.modifiers is not None and not (modifiers & rule.modifiers):
             continue
