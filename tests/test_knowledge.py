@@ -782,3 +782,19 @@ def test_an_agreement_is_an_event_when_it_is_made(code):
 def test_the_act_agreed_to_is_the_event(code):
     events = code("Thailand and Cambodia agreed on Monday to an immediate ceasefire.")
     assert only(events, "RETREAT") and not only(events, "AGREE")
+
+
+def test_natural_hazards_are_no_attackers(code):
+    assert not only(code("A strong earthquake struck eastern Turkey near Malatya on Monday."), "ASSAULT")
+
+
+def test_a_measure_lifted_is_no_new_measure(code):
+    events = code("Moscow lifted its ban on Georgian wine imports on Friday.")
+    concession = one(events, "CONCEDE")
+    assert concession.target is not None and concession.target.country == "GEO"
+    assert not only(events, "SANCTION") and not only(events, "COERCE")
+
+
+def test_talks_after_which_an_agreement_failed_took_place(code):
+    events = code("Serbia and Kosovo failed to agree on Monday after six hours of talks in Brussels.")
+    assert {e.negated for e in only(events, "CONSULT")} == {False}

@@ -365,6 +365,16 @@ def _first_target(
     fallback: list[Actor] = []
     for option in options:
         actors = [a for t in option for a in ctx.actors.resolve_many(t, mentions, day, memory, local)]
+        if not any(a.country for a in actors) and match_noun(option[0], ctx.knowledge) is not None:
+            # "eased sanctions on Venezuela's oil sector": a measure's own target
+            actors = [
+                a
+                for p in option[0].children
+                if p.dep_ == "prep" and p.lower_ in ("on", "against")
+                for g in p.children
+                if g.dep_ == "pobj"
+                for a in ctx.actors.resolve_many(g, mentions, day, memory, local)
+            ] or actors
         if avoid and option[0].pos_ == "PRON" and all(a.country == avoid for a in actors):
             # "Pakistan ... accusing it of sheltering militants": an object pronoun is someone else
             other = next((a for a in reversed(memory.recent) if a.country and a.country != avoid), None)

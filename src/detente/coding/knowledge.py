@@ -83,6 +83,7 @@ class Knowledge:
     verbs: dict[str, list[VerbRule]]
     nouns: dict[str, list[NounRule]]
     light_verbs: frozenset[str]
+    not_agents: frozenset[str]
     target_preps: frozenset[str]
     source_preps: frozenset[str]
     cues: ModalityCues
@@ -162,6 +163,7 @@ def load_knowledge() -> Knowledge:
         verbs=verbs,
         nouns=nouns,
         light_verbs=frozenset(triggers.get("light_verbs") or []),
+        not_agents=frozenset(triggers.get("not_agents") or []),
         target_preps=frozenset(triggers.get("target_preps") or []),
         source_preps=frozenset(triggers.get("source_preps") or []),
         cues=cues,

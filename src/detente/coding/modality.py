@@ -11,6 +11,7 @@ from detente.coding.knowledge import ModalityCues
 from detente.coding.roles import is_passive
 from detente.coding.triggers import Trigger
 
+CIRCUMSTANCE_PREPS = {"after", "before", "during", "following", "since", "despite", "amid", "until"}
 CLIMB_DEPS = (
     "xcomp",
     "ccomp",
@@ -60,12 +61,15 @@ def read_modality(trigger: Trigger, cues: ModalityCues) -> Modality:
     # Walk up the governing verbs: "refused to release", "plans to visit", "is believed to have".
     child_tok, head = (trigger.light_verb or token), (trigger.light_verb or token).head
     steps = 0
+    circumstance = False  # inside "after/during/despite ..." the governing verbs say nothing of the act
     while head.i != child_tok.i and steps < 6:
         steps += 1
         lemma = head.lemma_.lower()
         relation = child_tok.dep_
         via_for = relation == "prep" and child_tok.lower_ == "for"  # "called for import restrictions"
-        if (
+        if relation == "prep" and child_tok.lower_ in CIRCUMSTANCE_PREPS:
+            circumstance = True  # "failed to agree after ten days of talks": the talks took place
+        if not circumstance and (
             relation in ("xcomp", "ccomp", "pcomp", "advcl", "acl")
             or (relation == "prep" and steps == 1)
             or via_for

@@ -97,6 +97,20 @@ def find_triggers(sent: Span, knowledge: Knowledge) -> list[Trigger]:
             )
         )
     ]
+    # "lifted sanctions on", "the lifting of a ban", "eased curbs": the measure undone is no new one
+    undone = {
+        g.i
+        for t in found
+        if t.rule.event_type == "CONCEDE"
+        for c in t.token.children
+        if c.dep_ in ("dobj", "nsubjpass") or (c.dep_ == "prep" and c.lower_ in ("of", "from"))
+        for g in ([c] if c.dep_ != "prep" else [x for x in c.children if x.dep_ == "pobj"])
+    }
+    found = [
+        t
+        for t in found
+        if not (t.is_noun and t.token.i in undone and t.rule.event_type in ("SANCTION", "COERCE"))
+    ]
     # "agreed to a ceasefire", "agreed to hand back four villages": the act agreed to is the event
     acts = {t.token.i for t in found}
     found = [
@@ -147,6 +161,8 @@ def match_verb_rules(token: Token, knowledge: Knowledge) -> list[VerbRule]:
     rules = next((knowledge.verbs[f] for f in verb_forms(token) if f in knowledge.verbs), None)
     if not rules:
         return []
+    if any(c.dep_ == "nsubj" and c.lemma_.lower() in knowledge.not_agents for c in token.children):
+        return []  # "an earthquake struck southern Turkey"
     # words attached to the verb; a preposition that only introduces a date is no particle
     # ("called Erdogan on Monday" is no "call on")
     attached = [c for c in token.children if not _dates_only(c)]
