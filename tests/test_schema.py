@@ -30,6 +30,8 @@ ARTICLES = [
         "refused to extradite the journalist to Russia. Turkey sent humanitarian aid to Syria in "
         "December 2024. Russian missiles struck Kyiv on Sunday, and Ukraine blamed Russia for the attack."
     ),
+    # an act with no target: troops moved, no adversary named
+    "Belarus deployed additional troops on Friday.",
 ]
 
 
