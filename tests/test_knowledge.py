@@ -798,3 +798,25 @@ def test_a_measure_lifted_is_no_new_measure(code):
 def test_talks_after_which_an_agreement_failed_took_place(code):
     events = code("Serbia and Kosovo failed to agree on Monday after six hours of talks in Brussels.")
     assert {e.negated for e in only(events, "CONSULT")} == {False}
+
+
+def test_the_reacting_party_of_a_drawn_reaction_is_the_source(code):
+    events = code("Belarus's closure of the border drew sharp criticism from Warsaw.")
+    event = one(events, "ACCUSE")
+    assert (event.source.country, event.target and event.target.country) == ("POL", "BLR")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Uzbek and Kazakh engineers jointly opened a new border crossing on Friday.",
+        "Aliyev and Erdogan inaugurated a gas pipeline to Nakhchivan on Monday.",
+    ],
+)
+def test_acts_done_together_are_cooperation(code, sentence):
+    events = only(code(sentence), "COOPERATE")
+    assert len({e.source.country for e in events}) == 2, [(e.event_type, e.trigger) for e in code(sentence)]
+
+
+def test_one_leader_inaugurating_something_is_no_cooperation(code):
+    assert not only(code("Erdogan inaugurated a new airport in Istanbul on Monday."), "COOPERATE")

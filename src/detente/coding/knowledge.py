@@ -84,6 +84,9 @@ class Knowledge:
     nouns: dict[str, list[NounRule]]
     light_verbs: frozenset[str]
     not_agents: frozenset[str]
+    reaction_verbs: frozenset[str]
+    joint_adverbs: frozenset[str]
+    joint_acts: frozenset[str]
     target_preps: frozenset[str]
     source_preps: frozenset[str]
     cues: ModalityCues
@@ -164,6 +167,9 @@ def load_knowledge() -> Knowledge:
         nouns=nouns,
         light_verbs=frozenset(triggers.get("light_verbs") or []),
         not_agents=frozenset(triggers.get("not_agents") or []),
+        reaction_verbs=frozenset(triggers.get("reaction_verbs") or []),
+        joint_adverbs=frozenset(triggers.get("joint_adverbs") or []),
+        joint_acts=frozenset(triggers.get("joint_acts") or []),
         target_preps=frozenset(triggers.get("target_preps") or []),
         source_preps=frozenset(triggers.get("source_preps") or []),
         cues=cues,

@@ -226,6 +226,9 @@ def _noun_roles(trigger: Trigger, knowledge: Knowledge) -> Roles:
         # "praised Poland during talks with Tusk", "agreed after ten days of talks", "as a final
         # round of talks ended": the talks belong to the subject of the clause they sit in
         roles.sources = clause_subject(noun)
+    reaction = _reaction(noun, knowledge)
+    if reaction is not None:
+        return reaction
     if trigger.light_verb is not None:
         verb = trigger.light_verb
         subject, _passive, agent = _subjects(verb)
@@ -241,6 +244,33 @@ def _noun_roles(trigger: Trigger, knowledge: Knowledge) -> Roles:
                 roles.target_options.append(_with_conjuncts(child))
         roles.target_options.extend(_prep_objects(verb, knowledge.target_preps))
     return roles
+
+
+def _reaction(noun: Token, knowledge: Knowledge) -> Roles | None:
+    """ "The seizure drew condemnation from Washington": Washington reacts (source) to the doer of
+    the subject's act ("Iran's seizure": Iran) or to the subject itself ("Baku faced criticism")."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.lemma_.lower() not in knowledge.reaction_verbs:
+        return None
+    reacting = [
+        g
+        for p in verb.children
+        if p.dep_ == "prep" and p.lower_ == "from"
+        for g in p.children
+        if g.dep_ == "pobj"
+    ]
+    reacting += [
+        g
+        for p in noun.children
+        if p.dep_ == "prep" and p.lower_ == "from"
+        for g in p.children
+        if g.dep_ == "pobj"
+    ]
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if not reacting or subject is None:
+        return None
+    doer = next((c for c in subject.children if c.dep_ == "poss"), None)
+    return Roles(sources=_with_conjuncts(reacting[0]), target_options=[[doer or subject]])
 
 
 def clause_subject(noun: Token) -> list[Token]:

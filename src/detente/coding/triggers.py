@@ -78,6 +78,8 @@ def find_triggers(sent: Span, knowledge: Knowledge) -> list[Trigger]:
             if token.i in covered_by_noun or token.i in as_noun:
                 continue
             verb_rules = match_verb_rules(token, knowledge)
+            if _done_jointly(token, knowledge):
+                verb_rules = [VerbRule(event_type="COOPERATE", mode=None, lemma=token.lemma_.lower())]
             if verb_rules:
                 found.append(Trigger(token, verb_rules[0], alternatives=tuple(verb_rules[1:])))
     # "pledged 30 million euros in aid": the noun inside a verb trigger's object of the same kind is
@@ -208,6 +210,17 @@ def match_verb_rules(token: Token, knowledge: Knowledge) -> list[VerbRule]:
             continue
         fitting.append(rule)
     return fitting
+
+
+def _done_jointly(verb: Token, knowledge: Knowledge) -> bool:
+    """An act two parties do together: "jointly reopened", "A and B broke ground on"."""
+    if any(c.dep_ == "advmod" and c.lower_ in knowledge.joint_adverbs for c in verb.children):
+        return True
+    forms = set(verb_forms(verb))
+    near = {c.lemma_.lower() for c in verb.children if c.dep_ in ("prt", "dobj")}
+    named = forms | {f"{f} {w}" for f in forms for w in near}
+    coordinated = any(c.dep_ == "nsubj" and any(g.dep_ == "conj" for g in c.children) for c in verb.children)
+    return coordinated and bool(named & knowledge.joint_acts)
 
 
 def _nominal_verb(token: Token) -> bool:
