@@ -820,3 +820,12 @@ def test_acts_done_together_are_cooperation(code, sentence):
 
 def test_one_leader_inaugurating_something_is_no_cooperation(code):
     assert not only(code("Erdogan inaugurated a new airport in Istanbul on Monday."), "COOPERATE")
+
+
+def test_people_belong_to_a_state_not_to_the_eu(code):
+    events = code(
+        "Protesters in Tbilisi demanded closer ties with the European Union. "
+        "The interior ministry said 40 people had been detained."
+    )
+    event = one(events, "COERCE")
+    assert event.target is not None and event.target.country == "GEO"

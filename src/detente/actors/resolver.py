@@ -126,14 +126,19 @@ class DocMemory:
             (
                 a
                 for a in reversed(self.recent)
-                if a.entity_id is None or not a.entity_id.startswith("country:")
+                if a.entity_id is None or not a.entity_id.startswith(("country:", "org:"))
             ),
             None,
         )
 
-    def last(self, *, person: bool | None = None, country_only: bool = False) -> Actor | None:
-        """The most recent actor that fits (a person, or a country/organisation)."""
+    def last(
+        self, *, person: bool | None = None, country_only: bool = False, state_only: bool = False
+    ) -> Actor | None:
+        """The most recent actor that fits (a person, or a country/organisation; ``state_only``: a
+        state, not an international organisation)."""
         for actor in reversed(self.recent):
+            if state_only and (actor.sector == "IGO" or (actor.entity_id or "").startswith("org:")):
+                continue
             is_person = bool(actor.entity_id and actor.entity_id.startswith("person:"))
             if person is True and not is_person:
                 continue
@@ -422,7 +427,10 @@ class ActorResolver:
             # without context (or for "a source", "a missile") the country stays unknown
             anaphoric = final_sector not in NON_STATE_SECTORS
             context = (
-                memory.last(person=None, country_only=True) if memory is not None and anaphoric else None
+                # people, police and ministries belong to a state, not to the EU or the UN
+                memory.last(person=None, country_only=True, state_only=True)
+                if memory is not None and anaphoric
+                else None
             )
             if local is not None and anaphoric:
                 context = Actor(text=text, country=local)
