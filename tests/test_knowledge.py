@@ -829,3 +829,11 @@ def test_people_belong_to_a_state_not_to_the_eu(code):
     )
     event = one(events, "COERCE")
     assert event.target is not None and event.target.country == "GEO"
+
+
+def test_a_learned_person_is_found_by_any_part_of_the_name(code):
+    events = code(
+        "Wang Lei, a spokesman for the Chinese foreign ministry, spoke on Monday. "
+        "Wang urged Manila to recall its vessel."
+    )
+    assert one(events, "REQUEST").source.country == "CHN"

@@ -494,6 +494,10 @@ class ActorResolver:
                     entity_id=f"learned:{normalise(full)}",
                 )
                 memory.people[normalise(full)] = actor
+                # later mentions use one part of the name: "Petrova", or "Zhao" for "Zhao Ming"
+                for part in full.split():
+                    if len(part) > 2 and part[:1].isupper():
+                        memory.people.setdefault(normalise(part), actor)
                 memory.people[normalise(person.text)] = actor
                 memory.remember(actor)
 
