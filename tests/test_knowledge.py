@@ -837,3 +837,18 @@ def test_a_learned_person_is_found_by_any_part_of_the_name(code):
         "Wang urged Manila to recall its vessel."
     )
     assert one(events, "REQUEST").source.country == "CHN"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event_type"),
+    [
+        ("Niger announced its withdrawal from the ECOWAS bloc on Sunday.", "SANCTION"),
+        ("Chad announced its withdrawal from OPEC on Sunday.", "SANCTION"),
+        ("Russia completed the withdrawal of its troops from Kherson on Friday.", "RETREAT"),
+        ("Protesters stormed the parliament building in Bishkek on Tuesday.", "PROTEST"),
+        ("Iranian commandos stormed a Greek tanker in the Gulf of Oman.", "COERCE"),
+        ("Rwanda is arming M23 rebels in eastern Congo, Kinshasa said.", "AID"),
+    ],
+)
+def test_withdrawals_stormings_and_arming_by_who_and_from_what(code, sentence, event_type):
+    assert only(code(sentence), event_type), [(e.event_type, e.trigger) for e in code(sentence)]

@@ -55,6 +55,7 @@ class NounRule:
     verbs: frozenset[str] | None = None
     not_after: frozenset[str] = frozenset()
     with_preps: frozenset[str] | None = None
+    from_objects: frozenset[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -155,6 +156,7 @@ def load_knowledge() -> Knowledge:
                     verbs=_set(raw.get("verbs")) or None,
                     not_after=_set(raw.get("not_after")) or frozenset(),
                     with_preps=_set(raw.get("with_preps")) or None,
+                    from_objects=_set(raw.get("from_objects")) or None,
                 )
             )
     if problems:

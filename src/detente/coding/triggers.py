@@ -233,6 +233,20 @@ def _nominal_verb(token: Token) -> bool:
     )
 
 
+def _from_object_fits(token: Token, allowed: frozenset[str]) -> bool:
+    """The noun's "from" phrase names one of ``allowed`` (``ORG``: a named organisation)."""
+    for prep in token.children:
+        if prep.dep_ != "prep" or prep.lower_ != "from":
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            named_org = obj.ent_type_ == "ORG" or (len(obj.text) > 1 and obj.text.isupper())  # ECOWAS
+            if obj.lemma_.lower() in allowed or ("ORG" in allowed and named_org):
+                return True
+    return False
+
+
 def _dates_only(prep: Token) -> bool:
     """A preposition whose objects are all dates or times ("on Monday", "in March")."""
     objects = [g for g in prep.children if g.dep_ == "pobj"]
@@ -259,6 +273,8 @@ def match_noun(token: Token, knowledge: Knowledge) -> NounRule | None:
         if rule.verbs is not None and not (governing & rule.verbs):
             continue
         if token.dep_ == "pobj" and token.head.lower_ in rule.not_after:
+            continue
+        if rule.from_objects is not None and not _from_object_fits(token, rule.from_objects):
             continue
         if rule.with_preps is not None and not any(
             c.dep_ == "prep" and c.lower_ in rule.with_preps for c in token.children
