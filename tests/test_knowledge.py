@@ -852,3 +852,20 @@ def test_a_learned_person_is_found_by_any_part_of_the_name(code):
 )
 def test_withdrawals_stormings_and_arming_by_who_and_from_what(code, sentence, event_type):
     assert only(code(sentence), event_type), [(e.event_type, e.trigger) for e in code(sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Azerbaijani troops fired mortar rounds into Armenia's Syunik province on Sunday.",
+        "Russian aircraft dropped glide bombs on Kharkiv overnight.",
+        "Georgian police used tear gas against protesters in Tbilisi on Friday.",
+    ],
+)
+def test_attacks_told_through_their_weapons(code, sentence):
+    assert only(code(sentence), "ASSAULT"), [(e.event_type, e.trigger) for e in code(sentence)]
+
+
+def test_a_case_opened_and_representations_lodged_are_accusations(code):
+    assert only(code("Kazakh prosecutors opened a criminal case against a Russian blogger."), "ACCUSE")
+    assert only(code("Beijing lodged stern representations with Tokyo on Monday."), "ACCUSE")
