@@ -869,3 +869,18 @@ def test_attacks_told_through_their_weapons(code, sentence):
 def test_a_case_opened_and_representations_lodged_are_accusations(code):
     assert only(code("Kazakh prosecutors opened a criminal case against a Russian blogger."), "ACCUSE")
     assert only(code("Beijing lodged stern representations with Tokyo on Monday."), "ACCUSE")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event_type", "absent"),
+    [
+        ("Moldova ordered a Russian diplomat to leave the country within 48 hours.", "SANCTION", "RETREAT"),
+        ("The court ordered Serbia to pay compensation to Croatia.", "REQUEST", None),
+        ("The president ordered troops onto the streets of Quito on Monday.", "MOBILIZE", None),
+    ],
+)
+def test_orders_expel_deploy_or_demand(code, sentence, event_type, absent):
+    events = code(sentence)
+    assert only(events, event_type), [(e.event_type, e.trigger) for e in events]
+    if absent:
+        assert not only(events, absent)
