@@ -208,7 +208,13 @@ def _code_trigger(
     if not targets and not reciprocal:
         targets = _default_target(trigger, info, place, sources[0], mentions, day, memory, ctx)
     own = info.default_target == "own" or rule.mode in info.own_modes
-    if not targets and not reciprocal and info.counterpart and not (own and rule.mode in info.own_modes):
+    if (
+        not targets
+        and not reciprocal
+        and info.counterpart
+        and rule.mode not in info.lone_modes
+        and not (own and rule.mode in info.own_modes)
+    ):
         targets = _counterpart(trigger, sent, sources[0], mentions, day, memory, ctx)
     if not targets and not reciprocal and own and sources[0].country:
         # "Netanyahu paused his judicial overhaul", "opened an investigation into ...": domestic

@@ -22,6 +22,7 @@ class TypeInfo:
     reciprocal: bool = False
     counterpart: bool = True
     own_modes: frozenset[str] = frozenset()
+    lone_modes: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -111,6 +112,7 @@ def load_knowledge() -> Knowledge:
             bool(info.get("reciprocal", False)),
             bool(info.get("counterpart", True)),
             frozenset(info.get("own_modes") or []),
+            frozenset(info.get("lone_modes") or []),
         )
         for name, info in plover["types"].items()
     }
