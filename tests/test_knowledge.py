@@ -888,7 +888,7 @@ def test_orders_expel_deploy_or_demand(code, sentence, event_type, absent):
 
 def test_a_multilateral_summit_has_no_one_counterpart(code):
     events = code(
-        "Russia accused Estonia of provocations. NATO leaders met at their summit in Riga on Monday."
+        "Russia accused Estonia of provocations. NATO leaders gathered for a summit in Riga on Monday."
     )
     summit = [e for e in only(events, "CONSULT") if e.source.country == "NATO"]
     assert summit and all(e.target is None or e.target.country == "NATO" for e in summit)
