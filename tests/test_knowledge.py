@@ -892,3 +892,9 @@ def test_a_multilateral_summit_has_no_one_counterpart(code):
     )
     summit = [e for e in only(events, "CONSULT") if e.source.country == "NATO"]
     assert summit and all(e.target is None or e.target.country == "NATO" for e in summit)
+
+
+def test_talks_hosted_between_two_parties_are_theirs(code):
+    events = only(code("Qatar hosted talks between Rwanda and Burundi in Doha on Friday."), "CONSULT")
+    pairs = {(e.source.country, e.target.country if e.target else None) for e in events}
+    assert {("RWA", "BDI"), ("BDI", "RWA")} <= pairs

@@ -233,7 +233,10 @@ def _noun_roles(trigger: Trigger, knowledge: Knowledge) -> Roles:
         verb = trigger.light_verb
         subject, _passive, agent = _subjects(verb)
         holder = agent or subject
-        if holder is not None and holder.i != noun.i:
+        between = any(c.dep_ == "prep" and c.lower_ == "between" for c in noun.children)
+        if between and roles.sources:
+            pass  # "Oman hosted talks between Iran and the United States": the parties are named
+        elif holder is not None and holder.i != noun.i:
             roles.sources = _with_conjuncts(holder)
         else:
             roles.sources = _inherited_subject(verb) or roles.sources
