@@ -140,3 +140,20 @@ def test_weekday_without_publication_date_is_not_anchored_on_it(resolver):
     # with nothing to anchor on, a weekday can not resolve to a day of the (absent) publication week
     result = resolver.resolve("Monday", None)
     assert result is None or dt.date.fromisoformat(result.date).weekday() == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("in the early hours of Thursday", "2025-11-20"),
+        ("the small hours of Monday", "2025-11-17"),
+        ("the night of 12 November", "2025-11-12"),
+    ],
+)
+def test_parts_of_a_day_name_that_day(resolver, text, expected):
+    assert resolved(resolver, text) == (expected, "day")
+
+
+def test_a_day_beats_a_time_of_day(code):
+    events = code("Azerbaijani forces shelled the village shortly after 5am on Tuesday.", published=FRIDAY)
+    assert events and events[0].date == "2025-11-18"

@@ -606,6 +606,8 @@ def _event_date(
         candidates = spans
     else:
         return None
+    # a day beats a time of day ("shortly after 7am on Friday": Friday)
+    candidates = sorted(candidates, key=lambda s: s.label_ != "DATE")
     for span in candidates:
         resolved = dates.resolve(span.text, published, future=future)
         if resolved is not None:

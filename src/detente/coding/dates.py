@@ -120,7 +120,12 @@ class DateResolver:
 def _clean(text: str, published: dt.date | None) -> str:
     text = re.sub(r"^(on|in|at|since|by|during|from early|as of)\s+", "", text.strip(), flags=re.IGNORECASE)
     text = re.sub(r"^(shortly|just|soon)\s+(after|before)\s+\w+\s+(on\s+)?", "", text, flags=re.IGNORECASE)
-    text = re.sub(r"^the\s+(night|morning|evening|afternoon)\s+of\s+", "", text, flags=re.IGNORECASE)
+    text = re.sub(
+        r"^(the\s+)?(early|small|late|first)?\s*(hours|night|morning|evening|afternoon)\s+of\s+",
+        "",
+        text,
+        flags=re.IGNORECASE,
+    )  # "the early hours of Saturday", "the night of 3 March"
     text = re.sub(r"\s+(night|morning|evening|afternoon)$", "", text, flags=re.IGNORECASE)
     if published is not None:
         year = published.year
