@@ -898,3 +898,9 @@ def test_talks_hosted_between_two_parties_are_theirs(code):
     events = only(code("Qatar hosted talks between Rwanda and Burundi in Doha on Friday."), "CONSULT")
     pairs = {(e.source.country, e.target.country if e.target else None) for e in events}
     assert {("RWA", "BDI"), ("BDI", "RWA")} <= pairs
+
+
+def test_what_someone_is_called_on_to_do_later_in_the_clause_is_no_event(code):
+    events = code("The OSCE called on Armenia on Monday to withdraw its troops from the border.")
+    assert only(events, "REQUEST") and not only(events, "RETREAT")
+    assert only(code("Macron called Tebboune on Monday to offer condolences."), "SUPPORT")

@@ -9,7 +9,7 @@ from spacy.tokens import Token
 from detente.claims.attribution import disputes_content, quoted_speaker, refine_claimant, statement_nouns
 from detente.coding.knowledge import ModalityCues
 from detente.coding.roles import is_passive
-from detente.coding.triggers import Trigger
+from detente.coding.triggers import Trigger, dates_only
 
 CIRCUMSTANCE_PREPS = {"after", "before", "during", "following", "since", "despite", "amid", "until"}
 CLIMB_DEPS = (
@@ -87,6 +87,15 @@ def read_modality(trigger: Trigger, cues: ModalityCues) -> Modality:
                 negated = negated or lemma == "fail"
             elif lemma in cues.requested_governors and (
                 relation in ("xcomp", "pcomp", "ccomp")
+                or (
+                    # "called on Rwanda on Friday to withdraw" (but "called Erdogan to offer condolences")
+                    relation == "advcl"
+                    and any(c.dep_ == "aux" and c.lower_ == "to" for c in child_tok.children)
+                    and (
+                        lemma != "call"
+                        or any(c.lower_ in ("on", "upon") and not dates_only(c) for c in head.children)
+                    )
+                )
                 or (relation == "acl" and head.pos_ == "NOUN")
                 or via_for
             ):

@@ -167,7 +167,7 @@ def match_verb_rules(token: Token, knowledge: Knowledge) -> list[VerbRule]:
         return []  # "an earthquake struck southern Turkey"
     # words attached to the verb; a preposition that only introduces a date is no particle
     # ("called Erdogan on Monday" is no "call on")
-    attached = [c for c in token.children if not _dates_only(c)]
+    attached = [c for c in token.children if not dates_only(c)]
     # grandchildren count under a particle or preposition ("spoke by phone") or as parts of a fixed
     # phrase ("declared persona non grata"), not as the prepositions of an object ("called the stance
     # on Karabakh biased" is no "call on")
@@ -247,7 +247,7 @@ def _from_object_fits(token: Token, allowed: frozenset[str]) -> bool:
     return False
 
 
-def _dates_only(prep: Token) -> bool:
+def dates_only(prep: Token) -> bool:
     """A preposition whose objects are all dates or times ("on Monday", "in March")."""
     objects = [g for g in prep.children if g.dep_ == "pobj"]
     return prep.dep_ == "prep" and bool(objects) and all(g.ent_type_ in ("DATE", "TIME") for g in objects)
