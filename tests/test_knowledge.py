@@ -904,3 +904,10 @@ def test_what_someone_is_called_on_to_do_later_in_the_clause_is_no_event(code):
     events = code("The OSCE called on Armenia on Monday to withdraw its troops from the border.")
     assert only(events, "REQUEST") and not only(events, "RETREAT")
     assert only(code("Macron called Tebboune on Monday to offer condolences."), "SUPPORT")
+
+
+def test_a_leader_elect_is_named_by_the_surname_before_taking_office(code):
+    # Sheinbaum won the election on 2 June 2024 and took office on 1 October 2024
+    events = code("Lula congratulated Sheinbaum on her election victory.", published=dt.date(2024, 6, 4))
+    event = one(events, "SUPPORT")
+    assert event.target is not None and event.target.country == "MEX"

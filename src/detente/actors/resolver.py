@@ -37,6 +37,8 @@ NAME_DEPS = {
     "quantmod",
 }
 NAME_PREPS = {"of", "from", "for"}
+# a leader elected but not yet sworn in is already named by the surname ("congratulated Pezeshkian")
+ELECT_DAYS = 150  # Mexico: election in June, inauguration in October
 PRONOUNS_PERSON = {"he", "she", "him", "her", "his"}
 PRONOUNS_GROUP = {"it", "they", "them", "its", "their"}
 # Sectors of actors that belong to no state by default ("gunmen", "smugglers"): no context country.
@@ -376,9 +378,10 @@ class ActorResolver:
                 if term is None and day is not None:
                     # out of office on that day: a full name ("former prime minister Imran Khan")
                     # still names that person; a bare surname may be someone else
-                    if mention.end - mention.start < 2:
-                        continue
                     term = self._nearest_term(entry.key, day)
+                    elect = term is not None and 0 < (term.start - day).days <= ELECT_DAYS
+                    if mention.end - mention.start < 2 and not elect:
+                        continue  # a bare surname out of office may be someone else (not a leader-elect)
                     stated = _stated_country(found)
                     if stated is not None and stated != entry.country:
                         # "Portuguese Prime Minister Antonio Costa" before his EU post: the text says PRT
