@@ -911,3 +911,11 @@ def test_a_leader_elect_is_named_by_the_surname_before_taking_office(code):
     events = code("Lula congratulated Sheinbaum on her election victory.", published=dt.date(2024, 6, 4))
     event = one(events, "SUPPORT")
     assert event.target is not None and event.target.country == "MEX"
+
+
+def test_courts_and_police_act_on_their_own_people_when_no_other_state_is_named(code):
+    event = one(code("Opposition leader Ousmane Sonko was sentenced to two years in prison."), "SANCTION")
+    assert event.source.country == event.target.country == "SEN"
+    # another state named in the sentence: no guess
+    events = code("A Kyrgyz journalist was detained after criticising Russia.")
+    assert all(e.source.country != "KGZ" for e in only(events, "COERCE"))

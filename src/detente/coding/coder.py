@@ -188,6 +188,19 @@ def _code_trigger(
                 alternative, sent, index, article, text_id, mentions, memory, date_spans, ctx, history
             )
         return []
+    patient = next((t.country for t in targets if t.country), None)
+    if (
+        not sources
+        and agentless
+        and rule.mode in info.domestic_modes
+        and info.implicit_agent
+        and patient is not None
+        and place is None
+        and _named_states(sent, mentions) <= {patient}
+    ):
+        # "Imran Khan was sentenced", "107 people had been detained": a state's courts and police act
+        # on its own people when the text names no other state
+        sources = [Actor(text="authorities", country=patient, sector=info.implicit_agent)]
     if (
         not sources
         and info.quad_class == "material_conflict"
@@ -346,13 +359,18 @@ def _local_country(place: Place | None, sent: Span, mentions: dict[int, Mention]
     Sector-only actors ("police", "the court") take it before the document's context."""
     if place is not None and place.country:
         return place.country
-    named = {
+    named = _named_states(sent, mentions)
+    return named.pop() if len(named) == 1 else None
+
+
+def _named_states(sent: Span, mentions: dict[int, Mention]) -> set[str]:
+    """The countries a sentence names (by name, capital or demonym)."""
+    return {
         e.country
         for m in {id(m): m for m in (mentions.get(t.i) for t in sent) if m}.values()
         for e in m.entries
         if e.kind in ("country", "metonym", "demonym", "people") and e.country
     }
-    return named.pop() if len(named) == 1 else None
 
 
 def _first_target(

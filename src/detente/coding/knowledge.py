@@ -23,6 +23,7 @@ class TypeInfo:
     counterpart: bool = True
     own_modes: frozenset[str] = frozenset()
     lone_modes: frozenset[str] = frozenset()
+    domestic_modes: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -113,6 +114,7 @@ def load_knowledge() -> Knowledge:
             bool(info.get("counterpart", True)),
             frozenset(info.get("own_modes") or []),
             frozenset(info.get("lone_modes") or []),
+            frozenset(info.get("domestic_modes") or []),
         )
         for name, info in plover["types"].items()
     }
