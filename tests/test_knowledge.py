@@ -919,3 +919,8 @@ def test_courts_and_police_act_on_their_own_people_when_no_other_state_is_named(
     # another state named in the sentence: no guess
     events = code("A Kyrgyz journalist was detained after criticising Russia.")
     assert all(e.source.country != "KGZ" for e in only(events, "COERCE"))
+
+
+def test_victims_of_no_stated_nationality_belong_to_the_place_of_an_attack(code):
+    event = one(code("Russian drones attacked a power plant near Odesa on Sunday."), "ASSAULT")
+    assert (event.source.country, event.target and event.target.country) == ("RUS", "UKR")

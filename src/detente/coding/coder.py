@@ -171,8 +171,11 @@ def _code_trigger(
     elif not targets and roles.target_options and sources:
         targets = _patient_fallback(roles.target_options, sources[0], ctx)
     if sources and sources[0].country:
-        # people or bodies of no stated nationality are the source's own ("detained an opposition leader")
+        # people or bodies of no stated nationality are the source's own ("detained an opposition leader"),
+        # or, for an attack or seizure somewhere, the place's ("missiles hit Dnipro, killing 40 people")
         home = sources[0].country
+        if info.default_target == "place" and place is not None and place.country:
+            home = place.country
         targets = [t if t.country else t.model_copy(update={"country": home}) for t in targets]
     located = place is not None and place.country is not None
     if isinstance(rule, VerbRule) and (
