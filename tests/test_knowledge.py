@@ -924,3 +924,22 @@ def test_courts_and_police_act_on_their_own_people_when_no_other_state_is_named(
 def test_victims_of_no_stated_nationality_belong_to_the_place_of_an_attack(code):
     event = one(code("Russian drones attacked a power plant near Odesa on Sunday."), "ASSAULT")
     assert (event.source.country, event.target and event.target.country) == ("RUS", "UKR")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event_type"),
+    [
+        ("Serbian and Albanian negotiators reached an understanding on Monday on border checks.", "AGREE"),
+        ("Malian soldiers took control of the Canadian-owned mine on Friday.", "COERCE"),
+        ("Russia moved Iskander missile systems closer to the Finnish border last month.", "MOBILIZE"),
+        ("Armenia placed its border units on heightened alert on Sunday.", "MOBILIZE"),
+        ("The freeing of 40 Ukrainian prisoners by Russia was announced on Friday.", "RETREAT"),
+    ],
+)
+def test_more_agreements_seizures_deployments_and_releases(code, sentence, event_type):
+    assert only(code(sentence), event_type), [(e.event_type, e.trigger) for e in code(sentence)]
+
+
+def test_what_is_demanded_as_a_noun_is_no_event(code):
+    events = code("Protesters in Tbilisi demanded the resignation of the prime minister.")
+    assert not only(events, "RETREAT")

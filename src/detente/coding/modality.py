@@ -67,6 +67,14 @@ def read_modality(trigger: Trigger, cues: ModalityCues) -> Modality:
         lemma = head.lemma_.lower()
         relation = child_tok.dep_
         via_for = relation == "prep" and child_tok.lower_ == "for"  # "called for import restrictions"
+        if (
+            steps == 1
+            and relation == "dobj"
+            and trigger.is_noun
+            and trigger.light_verb is None
+            and lemma in cues.requested_governors
+        ):
+            suppressed = True  # "demanding the resignation of the president": what is demanded
         if relation == "prep" and child_tok.lower_ in CIRCUMSTANCE_PREPS:
             circumstance = True  # "failed to agree after ten days of talks": the talks took place
         if not circumstance and (
