@@ -943,3 +943,8 @@ def test_more_agreements_seizures_deployments_and_releases(code, sentence, event
 def test_what_is_demanded_as_a_noun_is_no_event(code):
     events = code("Protesters in Tbilisi demanded the resignation of the prime minister.")
     assert not only(events, "RETREAT")
+
+
+def test_money_contributed_is_aid(code):
+    event = one(code("Japan will contribute 3 billion dollars to Ukraine's reconstruction fund."), "AID")
+    assert event.source.country == "JPN"
