@@ -948,3 +948,11 @@ def test_what_is_demanded_as_a_noun_is_no_event(code):
 def test_money_contributed_is_aid(code):
     event = one(code("Japan will contribute 3 billion dollars to Ukraine's reconstruction fund."), "AID")
     assert event.source.country == "JPN"
+
+
+def test_one_event_per_trigger_and_pair_of_countries(code):
+    events = only(code("Moscow freed a US journalist and a former US marine on Thursday."), "RETREAT")
+    assert [(e.source.country, e.target.country if e.target else None) for e in events] == [("RUS", "USA")]
+    assert len({e.event_id for e in code("Moscow freed a US journalist and a former US marine.")}) == len(
+        code("Moscow freed a US journalist and a former US marine.")
+    )

@@ -176,6 +176,9 @@ def _code_trigger(
         home = sources[0].country
         if info.default_target == "place" and place is not None and place.country:
             home = place.country
+        # "freed US journalist Evan Gershkovich and former marine Paul Whelan": listed with a
+        # national of a stated country, they share it
+        home = next((t.country for t in targets if t.country), home)
         targets = [t if t.country else t.model_copy(update={"country": home}) for t in targets]
     located = place is not None and place.country is not None
     if isinstance(rule, VerbRule) and (
@@ -257,6 +260,15 @@ def _code_trigger(
             # an actor does not act on itself: a target that is the source is no target
             others: list[Actor | None] = [t for t in targets if not _same_actor(s, t)]
             pairs += [(s, t) for t in (others or [None])]
+    # one event per trigger and pair of countries ("freed a US journalist and a former US marine")
+    seen_pairs: set[tuple[str | None, str | None]] = set()
+    unique: list[tuple[Actor, Actor | None]] = []
+    for source, target in pairs:
+        key = (source.country, target.country if target else None)
+        if key not in seen_pairs:
+            seen_pairs.add(key)
+            unique.append((source, target))
+    pairs = unique
     out: list[Event] = []
     for source, target in pairs:
         key = f"{text_id}|{ctx.code_version}|{span[0]}|{rule.event_type}|{source.country}|" + (
