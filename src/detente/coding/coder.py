@@ -264,9 +264,9 @@ def _code_trigger(
     seen_pairs: set[tuple[str | None, str | None]] = set()
     unique: list[tuple[Actor, Actor | None]] = []
     for source, target in pairs:
-        key = (source.country, target.country if target else None)
-        if key not in seen_pairs:
-            seen_pairs.add(key)
+        countries = (source.country, target.country if target else None)
+        if countries not in seen_pairs:
+            seen_pairs.add(countries)
             unique.append((source, target))
     pairs = unique
     out: list[Event] = []
