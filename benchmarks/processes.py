@@ -6,6 +6,7 @@ python benchmarks/processes.py [--articles N] [--processes 1 2] [--prefilter]
 from __future__ import annotations
 
 import argparse
+import os
 import time
 
 from detente.core import code_documents, load_pipeline
@@ -39,6 +40,7 @@ def main() -> None:
             f"n_process={n}: {rates[n]:7.1f} articles/s {words * rates[n] / len(articles):9.0f} words/s "
             f"({len(articles)} articles, {events} events)"
         )
+    print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs (other jobs slow the larger n)")
     first = args.processes[0]
     for n in args.processes[1:]:
         print(f"speed-up n_process={n} / n_process={first}: {rates[n] / rates[first]:.2f}")

@@ -48,8 +48,9 @@ def main() -> None:
             finally:
                 spark.stop()
             print(
-                f"{master}: {result.articles} articles, {result.events} events in {seconds[master]:.1f} s "
-                f"({result.articles / seconds[master]:.1f} articles/s)",
+                f"{master}: {result.articles} articles, {result.events} events, {result.claims} claims in "
+                f"{seconds[master]:.1f} s ({result.articles / seconds[master]:.1f} articles/s; load average "
+                f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs)",
                 flush=True,
             )
     first, last = args.masters[0], args.masters[-1]

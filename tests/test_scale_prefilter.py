@@ -39,6 +39,20 @@ def test_prefiltered_events_keep_spans_ids_and_sentences(pipeline: Pipeline) -> 
         assert TEXT[event.span[0] : event.span[1]] == event.trigger
 
 
+def test_trigger_words_need_the_words_their_rules_name(pipeline: Pipeline) -> None:
+    prefilter = prefilter_for(pipeline)
+    pairs = [  # (a sentence a rule can fit, the same trigger word without what its rules need)
+        ("Russia lifted the sanctions on Azerbaijani tomatoes.", "Russia lifted its growth forecast."),
+        ("The Armenian prime minister stepped down on Friday.", "Armenia stepped up its efforts on Friday."),
+        ("Ukraine declared martial law in the region.", "Ukraine passed a law on schools."),
+    ]
+    for fits, does_not in pairs:
+        assert prefilter.select(fits).kept == 1, fits
+        assert code_document(Article(text=fits, published=PUBLISHED), pipeline), fits
+        assert prefilter.select(does_not).kept == 0, does_not
+        assert not code_document(Article(text=does_not, published=PUBLISHED), pipeline), does_not
+
+
 def test_prefilter_is_off_by_default(pipeline: Pipeline) -> None:
     article = Article(text=TEXT, published=PUBLISHED, doc_id="t2")
     (coded,) = code_documents([article], pipeline)

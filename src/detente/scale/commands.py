@@ -37,7 +37,7 @@ def spark_code(
         Path | None, typer.Option("--import-db", help="Then load the output into this DuckDB store.")
     ] = None,
 ) -> None:
-    """Code articles with Spark; write events (Parquet, by month), articles, sentences and errors."""
+    """Code articles with Spark; write events and claims (Parquet, by month), articles, sentences, errors."""
     from detente.scale.spark_job import JobOptions, import_output, input_format, run_job, spark_session
 
     try:
@@ -61,20 +61,21 @@ def spark_code(
     for where, problem in result.errors:
         typer.echo(f"detente: skipped {where}: {problem}", err=True)
     typer.echo(
-        f"{result.articles} articles coded: {result.events} events, {result.sentences} sentences "
-        f"written to {output}",
+        f"{result.articles} articles coded: {result.events} events, {result.claims} claims, "
+        f"{result.sentences} sentences written to {output}",
         err=True,
     )
     if import_db is not None:
         from detente.store import Store
 
         with Store(import_db) as store:
-            stats = import_output(output, store)
+            imported = import_output(output, store)
             counts = store.counts()
+        stats = imported.stats
         typer.echo(
-            f"{stats.articles_added} articles added ({stats.events_added} events), {stats.duplicates} "
-            f"already stored. Database {import_db}: {counts['articles']} articles, "
-            f"{counts['events']} events.",
+            f"{stats.articles_added} articles added ({stats.events_added} events, {imported.claims_added} "
+            f"claims), {stats.duplicates} already stored. Database {import_db}: {counts['articles']} "
+            f"articles, {counts['events']} events.",
             err=True,
         )
     if result.errors:

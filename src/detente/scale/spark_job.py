@@ -10,11 +10,16 @@ Python process and reused across tasks), and writes under ``OUTPUT``:
     one row per event, the columns of the store's ``events`` table
     (:func:`detente.store.records.event_to_row`), partitioned by ``month=YYYY-MM`` of ``date_start``
     (events without a date go to ``month=__HIVE_DEFAULT_PARTITION__``);
+``claims/``
+    one row per claim, the columns of the store's ``claims`` table as ``detente claims`` fills it
+    (attributed events and cause claims, :mod:`detente.claims`), partitioned by the ``month`` of
+    the claimed event's date;
 ``articles/`` and ``sentences/``
     the coded articles (with their text and ``code_version``) and their sentences, so that
     :func:`import_output` can fill a Detente DuckDB store exactly as ``detente ingest`` would;
 ``errors/``
-    the inputs that could not be read (``where``, ``problem``), as ``detente code`` reports them.
+    the inputs that could not be read (``where``, ``problem``), as ``detente code`` reports them:
+    ``where`` is ``file:line`` for JSONL (``file:row N`` for Parquet).
 
 Each article is read and checked exactly as the CLI reads a JSONL line
 (:func:`detente.ingest.parse_jsonl_line` then the same checks), so the same input gives exactly the
@@ -40,14 +45,16 @@ submit this module::
 Each Python worker needs about 600 MB for the spaCy model and the knowledge; give every executor
 core that much memory beyond Spark's own. Then ``detente.scale.spark_job.import_output(OUTPUT, store)``
 (or ``python -m detente.scale.spark_job --import-only OUTPUT --import-db FILE``) loads the Parquet
-output into a DuckDB store; DuckDB can also query it in place:
-``SELECT * FROM read_parquet('OUTPUT/events/**/*.parquet', hive_partitioning = true)``.
+output (events, claims) into a DuckDB store; DuckDB can also query it in place:
+``SELECT * FROM read_parquet('OUTPUT/events/**/*.parquet', hive_partitioning = true)`` (and
+``OUTPUT/claims/**/*.parquet``).
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
 import json
 import os
 import sys
@@ -55,16 +62,20 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import unquote, urlparse
 
+from detente.claims.storage import COLUMNS as CLAIM_COLUMNS
 from detente.errors import ArticleError
 from detente.models import Article, Event, Sentence, text_hash
 from detente.store.records import EVENT_COLUMNS, event_to_row, row_to_event
 
 if TYPE_CHECKING:
-    from pyspark.sql import DataFrame, SparkSession
+    from pyspark import RDD
+    from pyspark.sql import SparkSession
     from pyspark.sql.types import StructType
 
-    from detente.core import Pipeline
+    from detente.claims.records import Claim
+    from detente.core import CodedDocument, Pipeline
     from detente.store import IngestStats, Store
 
 ARTICLE_COLUMNS = (
@@ -87,6 +98,7 @@ PARTITION_COLUMN = "month"
 _INT_COLUMNS = {"sentence_index", "span_start", "span_end", "start_char", "end_char"}
 _DOUBLE_COLUMNS = {"intensity", "confidence", "place_lat", "place_lon"}
 _DATE_COLUMNS = {"date_start", "date_end", "published"}
+_BOOLEAN_COLUMNS = {"negated", "mutual"}
 
 # One pipeline per executor Python process, keyed by its options (Spark reuses Python workers).
 _PIPELINES: dict[tuple[str | None, bool], Pipeline] = {}
@@ -124,7 +136,7 @@ def _schema(columns: Iterable[str], *, partition: bool = False) -> StructType:
             return DoubleType()
         if name in _DATE_COLUMNS:
             return DateType()
-        if name == "negated":
+        if name in _BOOLEAN_COLUMNS:
             return BooleanType()
         if name == "sources":
             return ArrayType(StringType())
@@ -217,8 +229,31 @@ def code_partition(
             yield "sentence", sentence_row(coded.article.doc_id, s)
         for event in coded.events:
             yield "event", event_row(event)
+        for claim in claim_rows(coded, pipeline):
+            yield "claim", claim
     for error in errors:
         yield "error", (error.where, error.problem)
+
+
+def claim_rows(coded: CodedDocument, pipeline: Pipeline) -> list[tuple[Any, ...]]:
+    """The rows of the ``claims`` table that ``detente claims`` derives for one coded article
+    (attributed events, then cause claims of its sentences), each with the ``month`` of the claimed
+    event's date. Claims never span articles, so per-article rows equal the store's rebuild."""
+    from detente.claims.causes import cause_claims
+    from detente.claims.records import claims_of
+    from detente.claims.storage import _row as claims_table_row
+
+    article = coded.article
+    claims = claims_of(coded.events)
+    sentences = [(article.doc_id, s.index, s.text, article.published) for s in coded.sentences]
+    extra, causes = cause_claims(sentences, pipeline)
+    claimed = {e.event_id: e for e in coded.events} | causes
+    rows = []
+    for claim in claims + extra:
+        start: dt.date | None = event_to_row(claimed[claim.event_id])["date_start"]
+        row = claims_table_row(claim, causes.get(claim.event_id))
+        rows.append((*row, start.strftime("%Y-%m") if start else None))
+    return rows
 
 
 def sentence_row(doc_id: str, sentence: Sentence) -> tuple[Any, ...]:
@@ -257,33 +292,92 @@ def input_format(path: str, fmt: str = "auto") -> str:
     return "parquet" if path.rstrip("/").lower().endswith((".parquet", ".pq")) else "jsonl"
 
 
-def read_input(spark: SparkSession, path: str, fmt: str = "auto", partitions: int | None = None) -> DataFrame:
-    """The input as a DataFrame of ``(line, where)``: one JSON article per row."""
+def read_input(
+    spark: SparkSession, path: str, fmt: str = "auto", partitions: int | None = None
+) -> RDD[tuple[str, str]]:
+    """The input as ``(json_line, where)`` pairs, one article each. ``where`` names the input as
+    ``detente code`` does: ``file:line`` for JSONL (lines counted from 1, blank ones included),
+    ``file:row N`` for Parquet."""
     from pyspark.sql import functions as F
 
-    kind = input_format(path, fmt)
-    if kind == "jsonl":
-        frame = spark.read.text(path).select(F.col("value").alias("line"), F.input_file_name().alias("where"))
+    if input_format(path, fmt) == "jsonl":
+        frame = spark.read.text(path).select(
+            "value",
+            F.col("_metadata.file_path").alias(_FILE),
+            F.col("_metadata.file_block_start").alias(_OFFSET),
+        )
+        # a file may be read in several splits: line numbers continue from the lines of the splits
+        # before (one cheap pass counts them)
+        counts = frame.groupBy(_FILE, _OFFSET).count().collect()
+        first = first_lines([(str(r[0]), int(r[1]), int(r[2])) for r in counts])
+        lines = frame.rdd.mapPartitions(functools.partial(number_lines, first=first))
     else:
         source = spark.read.parquet(path)
-        names = source.columns
-        frame = source.rdd.map(lambda row: (json.dumps(row.asDict(), default=_json_default), "parquet")).toDF(
-            ["line", "where"]
+        frame = source.select(
+            "*", F.col("_metadata.file_path").alias(_FILE), F.col("_metadata.row_index").alias(_OFFSET)
         )
-        frame = frame.select("line", F.concat(F.lit(path + ":"), F.lit(",".join(names))).alias("where"))
+        lines = frame.rdd.map(parquet_record)
     if partitions is not None:
-        frame = frame.repartition(partitions)
-    return frame
+        lines = lines.repartition(partitions)
+    return lines
+
+
+_FILE = "_detente_file"
+_OFFSET = "_detente_offset"
+
+
+def first_lines(counts: Iterable[tuple[str, int, int]]) -> dict[tuple[str, int], int]:
+    """The number of the first line of each split, from ``(file, split start, lines)`` counts."""
+    by_file: dict[str, list[tuple[int, int]]] = {}
+    for file, start, lines in counts:
+        by_file.setdefault(file, []).append((start, lines))
+    first: dict[tuple[str, int], int] = {}
+    for file, splits in by_file.items():
+        number = 1
+        for start, lines in sorted(splits):
+            first[(file, start)] = number
+            number += lines
+    return first
+
+
+def number_lines(rows: Iterable[Any], first: dict[tuple[str, int], int]) -> Iterator[tuple[str, str]]:
+    """``(line, file:number)`` for the ``(line, file, split start)`` rows of one partition (Spark
+    reads each split's lines in order, one after the other)."""
+    key: tuple[str, int] | None = None
+    number = 0
+    for value, file, start in rows:
+        if (file, start) != key:
+            key = (file, start)
+            number = first[key]
+        else:
+            number += 1
+        line = value.lstrip("\ufeff") if number == 1 else value
+        yield line, f"{display_path(file)}:{number}"
+
+
+def parquet_record(row: Any) -> tuple[str, str]:
+    """A Parquet row as a JSON article line, named ``file:row N`` (counted from 1)."""
+    record = row.asDict()
+    file, index = record.pop(_FILE), record.pop(_OFFSET)
+    return json.dumps(record, default=_json_default), f"{display_path(file)}:row {index + 1}"
+
+
+def display_path(uri: str) -> str:
+    """A ``file:`` URI as the local path ``detente code`` would print; any other URI as it is."""
+    if uri.startswith("file:"):
+        return unquote(urlparse(uri).path)
+    return uri
 
 
 @dataclass
 class JobResult:
-    """Counts of one job: articles coded, events and sentences written, bad inputs."""
+    """Counts of one job: articles coded, events, claims and sentences written, bad inputs."""
 
     articles: int
     events: int
     sentences: int
     errors: list[tuple[str, str]]
+    claims: int = 0
 
 
 def run_job(
@@ -300,19 +394,20 @@ def run_job(
     and ``errors/`` Parquet datasets under ``output``."""
     from pyspark import StorageLevel
 
-    frame = read_input(spark, input_path, fmt, partitions)
+    lines = read_input(spark, input_path, fmt, partitions)
     opts = options
 
     def run(rows: Iterable[Any]) -> Iterator[tuple[str, tuple[Any, ...]]]:
         return code_partition(((r[0], r[1]) for r in rows), opts)
 
-    coded = frame.rdd.mapPartitions(run).persist(StorageLevel.MEMORY_AND_DISK)
+    coded = lines.mapPartitions(run).persist(StorageLevel.MEMORY_AND_DISK)
     try:
         # one pass codes every partition and fills the cache; the writes below read the cache
         counts = {str(k): int(v) for k, v in coded.map(lambda item: (item[0], 1)).countByKey().items()}
         base = output.rstrip("/")
         outputs = (
             ("event", EVENT_COLUMNS, True),
+            ("claim", CLAIM_COLUMNS, True),
             ("article", ARTICLE_COLUMNS, False),
             ("sentence", SENTENCE_COLUMNS, False),
             ("error", ERROR_COLUMNS, False),
@@ -330,6 +425,7 @@ def run_job(
     return JobResult(
         articles=int(counts.get("article", 0)),
         events=int(counts.get("event", 0)),
+        claims=int(counts.get("claim", 0)),
         sentences=int(counts.get("sentence", 0)),
         errors=[(str(w), str(p)) for w, p in errors],
     )
@@ -419,10 +515,69 @@ def coded_documents_from_output(output: str | Path) -> Iterator[Any]:
         yield CodedDocument(article, doc_sentences, doc_events)
 
 
-def import_output(output: str | Path, store: Store, *, batch_size: int = 64) -> IngestStats:
+@dataclass
+class ImportResult:
+    """What :func:`import_output` added: articles, sentences and events as ``detente ingest`` adds
+    them (``stats``), and rows of the ``claims`` table."""
+
+    stats: IngestStats
+    claims_added: int
+
+
+def import_output(output: str | Path, store: Store, *, batch_size: int = 64) -> ImportResult:
     """Load a job's output folder (local path) into a Detente store, as ``detente ingest`` stores
-    coded articles: the same text is stored once; an id taken by another text is a conflict."""
-    return store.add(coded_documents_from_output(output), batch_size=batch_size)
+    coded articles: the same text is stored once; an id taken by another text is a conflict. The
+    ``claims/`` rows of the articles stored go into the store's ``claims`` table."""
+    stats = store.add(coded_documents_from_output(output), batch_size=batch_size)
+    return ImportResult(stats, import_claims(output, store))
+
+
+def _parquet_files(folder: Path) -> list[str]:
+    return sorted(str(p) for p in folder.rglob("*.parquet")) if folder.exists() else []
+
+
+def import_claims(output: str | Path, store: Store) -> int:
+    """Insert the ``claims/`` rows of a job's output into the store's ``claims`` table, for the
+    articles stored with the same id and text (claims already there are kept); returns the number
+    added. ``detente claims`` rebuilds the same rows from the stored events."""
+    from detente.claims.storage import ensure_claims_table
+
+    base = Path(output)
+    claims, articles = _parquet_files(base / "claims"), _parquet_files(base / "articles")
+    ensure_claims_table(store)
+    if not claims or not articles:
+        return 0
+    before = int(store.con.execute("SELECT count(*) FROM claims").fetchone()[0])  # type: ignore[index]
+    names = ", ".join(_quoted(c) for c in CLAIM_COLUMNS)
+    picked = ", ".join(f"c.{_quoted(c)}" for c in CLAIM_COLUMNS)
+    store.con.execute(
+        f"INSERT OR IGNORE INTO claims ({names}) SELECT {picked} "
+        "FROM read_parquet(?, hive_partitioning = true, union_by_name = true) c "
+        "JOIN read_parquet(?) a ON a.doc_id = c.doc_id "
+        "JOIN articles s ON s.doc_id = a.doc_id AND s.text_hash = a.text_hash "
+        "ORDER BY c.doc_id, c.sentence_index, c.claim_id",
+        [claims, articles],
+    )
+    return int(store.con.execute("SELECT count(*) FROM claims").fetchone()[0]) - before  # type: ignore[index]
+
+
+def read_claims(output: str | Path) -> list[Claim]:
+    """All claims of a job's output folder (local path), read back as ``detente claims`` reads the
+    ``claims`` table."""
+    from detente.claims.storage import ensure_claims_table, load_claims
+    from detente.store import Store
+
+    files = _parquet_files(Path(output) / "claims")
+    with Store(":memory:") as store:
+        ensure_claims_table(store)
+        if files:
+            names = ", ".join(_quoted(c) for c in CLAIM_COLUMNS)
+            store.con.execute(
+                f"INSERT INTO claims ({names}) SELECT {names} "
+                "FROM read_parquet(?, hive_partitioning = true, union_by_name = true)",
+                [files],
+            )
+        return load_claims(store)
 
 
 def read_events(output: str | Path) -> list[Event]:
@@ -431,6 +586,14 @@ def read_events(output: str | Path) -> list[Event]:
 
 
 # -- command line (spark-submit entry point) -----------------------------------------------------
+def _imported(result: ImportResult) -> str:
+    stats = result.stats
+    return (
+        f"{stats.articles_added} articles, {stats.events_added} events, {result.claims_added} claims "
+        f"imported ({stats.duplicates} articles already stored)"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     """``spark-submit spark_job.py INPUT OUTPUT [--partitions N] [--import-db FILE] ...``"""
     parser = argparse.ArgumentParser(description="Code articles with Spark (see the module docstring).")
@@ -453,8 +616,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.import_db is None:
             parser.error("--import-only needs --import-db")
         with Store(args.import_db) as store:
-            stats = import_output(args.input, store)
-        print(f"{stats.articles_added} articles, {stats.events_added} events imported", file=sys.stderr)
+            imported = import_output(args.input, store)
+        print(_imported(imported), file=sys.stderr)
         return 0
     if args.output is None:
         parser.error("OUTPUT is required")
@@ -470,13 +633,14 @@ def main(argv: list[str] | None = None) -> int:
     for where, problem in result.errors:
         print(f"detente: skipped {where}: {problem}", file=sys.stderr)
     print(
-        f"{result.articles} articles coded, {result.events} events written to {args.output}",
+        f"{result.articles} articles coded, {result.events} events and {result.claims} claims written to "
+        f"{args.output}",
         file=sys.stderr,
     )
     if args.import_db is not None:
         with Store(args.import_db) as store:
-            stats = import_output(args.output, store)
-        print(f"{stats.articles_added} articles, {stats.events_added} events imported", file=sys.stderr)
+            imported = import_output(args.output, store)
+        print(_imported(imported), file=sys.stderr)
     return 1 if result.errors else 0
 
 
