@@ -16,7 +16,7 @@ from detente.coding.dates import Anchor, DateResolver, ResolvedDate, find_anchor
 from detente.coding.knowledge import Knowledge, TypeInfo, VerbRule
 from detente.coding.modality import read_modality
 from detente.coding.places import find_place
-from detente.coding.roles import clause_roles, clause_subject, find_roles, is_passive
+from detente.coding.roles import Roles, clause_roles, clause_subject, find_roles, is_passive
 from detente.coding.triggers import Trigger, find_triggers, match_noun
 from detente.geo import Gazetteer
 from detente.models import Actor, Article, Event, Place
@@ -102,6 +102,27 @@ def _resolve_anchors(
     return [updated.get(e.event_id, e) for e in events]
 
 
+@dataclass
+class Scene:
+    """What the coding steps of one trigger share: its sentence, roles, place and context."""
+
+    trigger: Trigger
+    sent: Span
+    roles: Roles
+    info: TypeInfo
+    place: Place | None
+    local: str | None  # the country the sentence points to (see _local_country)
+    agentless: bool  # a passive, or an event noun without a light verb
+    mentions: dict[int, Mention]
+    day: dt.date | None
+    memory: DocMemory
+    ctx: CodingContext
+
+    @property
+    def located(self) -> bool:
+        return self.place is not None and self.place.country is not None
+
+
 def _code_trigger(
     trigger: Trigger,
     sent: Span,
@@ -114,6 +135,7 @@ def _code_trigger(
     ctx: CodingContext,
     history: list[Event],
 ) -> list[Event]:
+    """The events of one trigger: modality, date, place, then sources and targets, step by step."""
     rule = trigger.rule
     modality = read_modality(trigger, ctx.knowledge.cues)
     if modality.suppressed:
@@ -124,67 +146,28 @@ def _code_trigger(
     )
     day = _as_day(resolved_date, published)
     roles = find_roles(trigger, ctx.knowledge)
-    info = ctx.knowledge.types[rule.event_type]
     named = {
         t.i for option in roles.target_options for tok in option for t in name_tokens(tok) if t.i in mentions
     }
     excluded = {t.i for tok in roles.sources for t in name_tokens(tok)} | named
     anchors = [trigger.token] + ([trigger.light_verb] if trigger.light_verb is not None else [])
     place = find_place(anchors, excluded, ctx.gazetteer, destination=rule.event_type in DESTINATION_TYPES)
-    local = _local_country(place, sent, mentions)
-    if modality.claimant is not None:
-        # "the military said its aircraft had hit ...": pronouns in reported speech refer to the speaker
-        speaker = ctx.actors.resolve_token(modality.claimant, mentions, day, memory)
-        if speaker is not None and speaker.country:
-            memory.remember_subject(speaker)
-    source_tokens = [_speaker_for_pronoun(t, modality.claimant) for t in roles.sources]
-    sources = [
-        _located(a, t, ctx)
-        for t in source_tokens
-        for a in ctx.actors.resolve_many(t, mentions, day, memory, local)
-    ]
-    agentless = _is_passive(trigger) or (trigger.is_noun and trigger.light_verb is None)
-    if not sources and agentless and not trigger.is_noun:
-        sources = _doer_of_instrument(trigger, mentions, day, memory, ctx)
-    where = place.country if place is not None and place.country else None
-    if where is None and info.default_target == "source":
-        where = local  # "mass protests outside parliament" in a sentence about one country
-    if not sources and info.implicit_agent and where and agentless:
-        # done by that sector of the country where it happened
-        sources = [Actor(text="authorities", country=where, sector=info.implicit_agent)]
-    home_country = sources[0].country if sources else None
-    targets = _first_target(roles.target_options, mentions, day, memory, local, ctx, avoid=home_country)
-    if rule.mode == "third-party" and sources:
-        # "a swap brokered by the UAE": the mediator deals with the parties of the act it brokered
-        parties = _brokered_parties(trigger, mentions, day, memory, ctx, avoid=home_country)
-        targets = parties or targets
-    # coordinated subjects of a mutual act act on each other ("Russia and Ukraine each released
-    # prisoners", "Armenia and Azerbaijan agreed"): no target is guessed for them
-    named_targets = _first_target(roles.target_options, mentions, day, memory, None, ctx, avoid=home_country)
-    reciprocal = (
-        len({s.country for s in sources}) >= 2
-        and info.reciprocal
-        and not any(t.country for t in named_targets)  # "exchanged prisoners (in Abu Dhabi)": no third state
+    scene = Scene(
+        trigger=trigger,
+        sent=sent,
+        roles=roles,
+        info=ctx.knowledge.types[rule.event_type],
+        place=place,
+        local=_local_country(place, sent, mentions),
+        agentless=_is_passive(trigger) or (trigger.is_noun and trigger.light_verb is None),
+        mentions=mentions,
+        day=day,
+        memory=memory,
+        ctx=ctx,
     )
-    if reciprocal:
-        targets = []
-    elif not targets and roles.target_options and sources:
-        targets = _patient_fallback(roles.target_options, sources[0], ctx)
-    if sources and sources[0].country:
-        # people or bodies of no stated nationality are the source's own ("detained an opposition leader"),
-        # or, for an attack or seizure somewhere, the place's ("missiles hit Dnipro, killing 40 people")
-        home = sources[0].country
-        if info.default_target == "place" and place is not None and place.country:
-            home = place.country
-        # "freed US journalist Evan Gershkovich and former marine Paul Whelan": listed with a
-        # national of a stated country, they share it
-        home = next((t.country for t in targets if t.country), home)
-        targets = [t if t.country else t.model_copy(update={"country": home}) for t in targets]
-    located = place is not None and place.country is not None
-    if isinstance(rule, VerbRule) and (
-        (rule.object_actor and not targets and (not located or trigger.token.dep_ == "acl"))
-        or (rule.subject_sectors is not None and not any(s.sector in rule.subject_sectors for s in sources))
-    ):
+    sources = _sources(scene, modality.claimant)
+    targets, reciprocal = _direct_targets(scene, sources)
+    if _conditions_fail(scene, sources, targets):
         # this reading's conditions fail ("Moscow protested" is no street protest): try the next one
         if trigger.alternatives:
             alternative = replace(
@@ -194,51 +177,11 @@ def _code_trigger(
                 alternative, sent, index, article, text_id, mentions, memory, date_spans, ctx, history
             )
         return []
-    patient = next((t.country for t in targets if t.country), None)
-    if (
-        not sources
-        and agentless
-        and rule.mode in info.domestic_modes
-        and info.implicit_agent
-        and patient is not None
-        and place is None
-        and _named_states(sent, mentions) <= {patient}
-    ):
-        # "Imran Khan was sentenced", "107 people had been detained": a state's courts and police act
-        # on its own people when the text names no other state
-        sources = [Actor(text="authorities", country=patient, sector=info.implicit_agent)]
-    if (
-        not sources
-        and info.quad_class == "material_conflict"
-        and (located or any(t.country for t in targets))
-    ):
-        # "the killing of three aid workers in South Darfur": an act whose doer the text does not name
-        sources = [Actor(text="", name=None, country=None, sector="UNK")]
-    if info.quad_class == "material_conflict" and located and not any(a.country for a in sources + targets):
-        # "gunmen abducted 30 passengers in Zamfara state": the victims are of the place's country
-        assert place is not None
-        targets = [t.model_copy(update={"country": place.country}) for t in targets]
+    sources, targets = _unnamed_doer(scene, sources, targets)
     if not sources or not (any(s.country for s in sources) or any(t.country for t in targets)):
         return []
-    if not targets and not reciprocal and info.quad_class.startswith("verbal"):
-        targets = _complement_target(trigger, sources[0], mentions, day, memory, local, ctx)
-        targets = targets or _doer_of_act(trigger, sources[0], history, ctx)
-        targets = targets or _answered(sources[0], history)
     if not targets and not reciprocal:
-        targets = _default_target(trigger, info, place, sources[0], mentions, day, memory, ctx)
-    own = info.default_target == "own" or rule.mode in info.own_modes
-    if (
-        not targets
-        and not reciprocal
-        and info.counterpart
-        and rule.mode not in info.lone_modes
-        and not (own and rule.mode in info.own_modes)
-    ):
-        targets = _counterpart(trigger, sent, sources[0], mentions, day, memory, ctx)
-    if not targets and not reciprocal and own and sources[0].country:
-        # "Netanyahu paused his judicial overhaul", "opened an investigation into ...": domestic
-        source = sources[0]
-        targets = [Actor(text=source.country or "", name=source.name, country=source.country, sector="GOV")]
+        targets = _fallback_targets(scene, sources[0], history)
     for actor in sources + targets:
         memory.remember(actor)
     for actor in sources:
@@ -250,27 +193,8 @@ def _code_trigger(
     )
     token = trigger.token
     span = (token.idx, token.idx + len(token.text))
-    pairs: list[tuple[Actor, Actor | None]]
-    if reciprocal:
-        # "Armenia and Azerbaijan agreed": each acts towards the other
-        pairs = [(a, b) for a in sources for b in sources if not _same_actor(a, b)]
-    else:
-        pairs = []
-        for s in sources:
-            # an actor does not act on itself: a target that is the source is no target
-            others: list[Actor | None] = [t for t in targets if not _same_actor(s, t)]
-            pairs += [(s, t) for t in (others or [None])]
-    # one event per trigger and pair of countries ("freed a US journalist and a former US marine")
-    seen_pairs: set[tuple[str | None, str | None]] = set()
-    unique: list[tuple[Actor, Actor | None]] = []
-    for source, target in pairs:
-        countries = (source.country, target.country if target else None)
-        if countries not in seen_pairs:
-            seen_pairs.add(countries)
-            unique.append((source, target))
-    pairs = unique
     out: list[Event] = []
-    for source, target in pairs:
+    for source, target in _pairs(sources, targets, reciprocal):
         key = f"{text_id}|{ctx.code_version}|{span[0]}|{rule.event_type}|{source.country}|" + (
             f"{target.country if target else ''}"
         )
@@ -284,8 +208,8 @@ def _code_trigger(
                 trigger=token.text,
                 event_type=rule.event_type,
                 mode=rule.mode,
-                quad_class=info.quad_class,
-                intensity=info.intensity,
+                quad_class=scene.info.quad_class,
+                intensity=scene.info.intensity,
                 source=source,
                 target=target,
                 date=resolved_date.date if resolved_date else (published.isoformat() if published else None),
@@ -301,6 +225,153 @@ def _code_trigger(
             )
         )
     return out
+
+
+def _sources(scene: Scene, claimant: Token | None) -> list[Actor]:
+    """Who acts: the roles' source phrases, else the doer named through the act's instrument, else
+    the implicit agent of the place's (or the sentence's) country."""
+    ctx, memory, day = scene.ctx, scene.memory, scene.day
+    if claimant is not None:
+        # "the military said its aircraft had hit ...": pronouns in reported speech refer to the speaker
+        speaker = ctx.actors.resolve_token(claimant, scene.mentions, day, memory)
+        if speaker is not None and speaker.country:
+            memory.remember_subject(speaker)
+    source_tokens = [_speaker_for_pronoun(t, claimant) for t in scene.roles.sources]
+    sources = [
+        _located(a, t, ctx)
+        for t in source_tokens
+        for a in ctx.actors.resolve_many(t, scene.mentions, day, memory, scene.local)
+    ]
+    if not sources and scene.agentless and not scene.trigger.is_noun:
+        sources = _doer_of_instrument(scene.trigger, scene.mentions, day, memory, ctx)
+    info, place = scene.info, scene.place
+    where = place.country if place is not None and place.country else None
+    if where is None and info.default_target == "source":
+        where = scene.local  # "mass protests outside parliament" in a sentence about one country
+    if not sources and info.implicit_agent and where and scene.agentless:
+        # done by that sector of the country where it happened
+        sources = [Actor(text="authorities", country=where, sector=info.implicit_agent)]
+    return sources
+
+
+def _direct_targets(scene: Scene, sources: list[Actor]) -> tuple[list[Actor], bool]:
+    """The targets the roles name, and whether coordinated sources act on each other instead."""
+    ctx, memory, day, options = scene.ctx, scene.memory, scene.day, scene.roles.target_options
+    home_country = sources[0].country if sources else None
+    targets = _first_target(options, scene.mentions, day, memory, scene.local, ctx, avoid=home_country)
+    if scene.trigger.rule.mode == "third-party" and sources:
+        # "a swap brokered by the UAE": the mediator deals with the parties of the act it brokered
+        parties = _brokered_parties(scene.trigger, scene.mentions, day, memory, ctx, avoid=home_country)
+        targets = parties or targets
+    # coordinated subjects of a mutual act act on each other ("Russia and Ukraine each released
+    # prisoners", "Armenia and Azerbaijan agreed"): no target is guessed for them
+    named_targets = _first_target(options, scene.mentions, day, memory, None, ctx, avoid=home_country)
+    reciprocal = (
+        len({s.country for s in sources}) >= 2
+        and scene.info.reciprocal
+        and not any(t.country for t in named_targets)  # "exchanged prisoners (in Abu Dhabi)": no third state
+    )
+    if reciprocal:
+        return [], True
+    if not targets and options and sources:
+        targets = _patient_fallback(options, sources[0], ctx)
+    if sources and sources[0].country:
+        # people or bodies of no stated nationality are the source's own ("detained an opposition leader"),
+        # or, for an attack or seizure somewhere, the place's ("missiles hit Dnipro, killing 40 people")
+        home = sources[0].country
+        place = scene.place
+        if scene.info.default_target == "place" and place is not None and place.country:
+            home = place.country
+        # "freed US journalist Evan Gershkovich and former marine Paul Whelan": listed with a
+        # national of a stated country, they share it
+        home = next((t.country for t in targets if t.country), home)
+        targets = [t if t.country else t.model_copy(update={"country": home}) for t in targets]
+    return targets, False
+
+
+def _conditions_fail(scene: Scene, sources: list[Actor], targets: list[Actor]) -> bool:
+    """A verb rule's conditions on its object or its subject's sector do not hold."""
+    rule = scene.trigger.rule
+    if not isinstance(rule, VerbRule):
+        return False
+    no_object = rule.object_actor and not targets and (not scene.located or scene.trigger.token.dep_ == "acl")
+    wrong_subject = rule.subject_sectors is not None and not any(
+        s.sector in rule.subject_sectors for s in sources
+    )
+    return no_object or wrong_subject
+
+
+def _unnamed_doer(
+    scene: Scene, sources: list[Actor], targets: list[Actor]
+) -> tuple[list[Actor], list[Actor]]:
+    """Sources and targets of acts whose doer the text does not name."""
+    info, place = scene.info, scene.place
+    patient = next((t.country for t in targets if t.country), None)
+    if (
+        not sources
+        and scene.agentless
+        and scene.trigger.rule.mode in info.domestic_modes
+        and info.implicit_agent
+        and patient is not None
+        and place is None
+        and _named_states(scene.sent, scene.mentions) <= {patient}
+    ):
+        # "Imran Khan was sentenced", "107 people had been detained": a state's courts and police act
+        # on its own people when the text names no other state
+        sources = [Actor(text="authorities", country=patient, sector=info.implicit_agent)]
+    material_conflict = info.quad_class == "material_conflict"
+    if not sources and material_conflict and (scene.located or any(t.country for t in targets)):
+        # "the killing of three aid workers in South Darfur": an act whose doer the text does not name
+        sources = [Actor(text="", name=None, country=None, sector="UNK")]
+    unplaced = not any(a.country for a in sources + targets)
+    if material_conflict and place is not None and place.country and unplaced:
+        # "gunmen abducted 30 passengers in Zamfara state": the victims are of the place's country
+        targets = [t.model_copy(update={"country": place.country}) for t in targets]
+    return sources, targets
+
+
+def _fallback_targets(scene: Scene, source: Actor, history: list[Event]) -> list[Actor]:
+    """The target when the roles name none: what a speech act is about, the doer of the act it
+    reacts to, the type's default, the document's other party, or the source's own state."""
+    trigger, info, ctx, memory, day = scene.trigger, scene.info, scene.ctx, scene.memory, scene.day
+    mentions = scene.mentions
+    targets: list[Actor] = []
+    if info.quad_class.startswith("verbal"):
+        targets = _complement_target(trigger, source, mentions, day, memory, scene.local, ctx)
+        targets = targets or _doer_of_act(trigger, source, history, ctx)
+        targets = targets or _answered(source, history)
+    if not targets:
+        targets = _default_target(trigger, info, scene.place, source, mentions, day, memory, ctx)
+    mode = trigger.rule.mode
+    own = info.default_target == "own" or mode in info.own_modes
+    if not targets and info.counterpart and mode not in info.lone_modes and mode not in info.own_modes:
+        targets = _counterpart(trigger, scene.sent, source, mentions, day, memory, ctx)
+    if not targets and own and source.country:
+        # "Netanyahu paused his judicial overhaul", "opened an investigation into ...": domestic
+        targets = [Actor(text=source.country, name=source.name, country=source.country, sector="GOV")]
+    return targets
+
+
+def _pairs(sources: list[Actor], targets: list[Actor], reciprocal: bool) -> list[tuple[Actor, Actor | None]]:
+    """(source, target) of each event: one per pair of countries ("freed a US journalist and a
+    former US marine" is one release); an actor does not act on itself."""
+    pairs: list[tuple[Actor, Actor | None]]
+    if reciprocal:
+        # "Armenia and Azerbaijan agreed": each acts towards the other
+        pairs = [(a, b) for a in sources for b in sources if not _same_actor(a, b)]
+    else:
+        pairs = []
+        for s in sources:
+            others: list[Actor | None] = [t for t in targets if not _same_actor(s, t)]
+            pairs += [(s, t) for t in (others or [None])]
+    seen: set[tuple[str | None, str | None]] = set()
+    unique: list[tuple[Actor, Actor | None]] = []
+    for source, target in pairs:
+        countries = (source.country, target.country if target else None)
+        if countries not in seen:
+            seen.add(countries)
+            unique.append((source, target))
+    return unique
 
 
 def _brokered_parties(
