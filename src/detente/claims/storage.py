@@ -71,7 +71,8 @@ def ensure_claims_table(store: Store) -> None:
     store.con.execute(CLAIMS_SCHEMA)
 
 
-def _row(claim: Claim, cause: Event | None = None) -> list[Any]:
+def claim_row(claim: Claim, cause: Event | None = None) -> list[Any]:
+    """The ``claims`` table's row of one claim (the Spark job writes the same rows)."""
     c = claim.claimant
     return [
         claim.claim_id,
@@ -122,7 +123,7 @@ def rebuild_claims(store: Store, pipeline: Pipeline | None = None) -> int:
         if claims:
             store.con.executemany(
                 f"INSERT INTO claims ({', '.join(COLUMNS)}) VALUES ({placeholders})",
-                [_row(c, causes.get(c.event_id)) for c in claims],
+                [claim_row(c, causes.get(c.event_id)) for c in claims],
             )
         store.con.execute("COMMIT")
     except BaseException:

@@ -241,7 +241,7 @@ def claim_rows(coded: CodedDocument, pipeline: Pipeline) -> list[tuple[Any, ...]
     event's date. Claims never span articles, so per-article rows equal the store's rebuild."""
     from detente.claims.causes import cause_claims
     from detente.claims.records import claims_of
-    from detente.claims.storage import _row as claims_table_row
+    from detente.claims.storage import claim_row as claims_table_row
 
     article = coded.article
     claims = claims_of(coded.events)
