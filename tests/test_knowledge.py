@@ -956,3 +956,21 @@ def test_one_event_per_trigger_and_pair_of_countries(code):
     assert len({e.event_id for e in code("Moscow freed a US journalist and a former US marine.")}) == len(
         code("Moscow freed a US journalist and a former US marine.")
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "country"),
+    [
+        ("Guterres urged Israel on Monday to allow aid into Gaza.", "UN"),
+        ("Rutte urged Turkey to lift its veto.", "NATO"),
+        ("Grossi asked Iran to let inspectors back into Fordow.", "IAEA"),
+    ],
+)
+def test_heads_of_international_organisations_by_date(code, sentence, country):
+    event = one(code(sentence, published=dt.date(2025, 3, 3)), "REQUEST")
+    assert event.source.country == country
+
+
+def test_organisations_are_no_places(code):
+    events = code("Rutte urged NATO allies to raise defence spending.", published=dt.date(2025, 3, 3))
+    assert all(e.place is None for e in events)

@@ -20,12 +20,14 @@ ROLE_SECTOR = {
     "head_of_government": "GOV",
     "foreign_minister": "GOV",
     "defence_minister": "GOV",
+    "secretary_general": "IGO",  # heads of international organisations' secretariats
 }
 ROLE_TITLES = {
     "head_of_state": ("president", "king", "queen", "emir", "monarch", "leader", "head of state"),
     "head_of_government": ("prime minister", "premier", "chancellor", "pm", "head of government"),
     "foreign_minister": ("foreign minister", "foreign secretary", "secretary of state", "top diplomat"),
     "defence_minister": ("defence minister", "defense minister", "defence secretary", "defense secretary"),
+    "secretary_general": ("secretary-general", "secretary general", "director-general", "director general"),
 }
 
 
@@ -218,7 +220,7 @@ def _load_office_holders(lex: Lexicon) -> None:
             if term not in tenures:
                 tenures.append(term)
                 tenures.sort(key=lambda t: t.start)
-            entry = Entry("person", pid, row["name"], country=row["country"], sector="GOV")
+            entry = Entry("person", pid, row["name"], country=row["country"], sector=ROLE_SECTOR[row["role"]])
             for surface in [row["name"], *split_list(row.get("aliases", ""))]:
                 lex.add(surface, entry)
     if problems:

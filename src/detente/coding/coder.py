@@ -151,7 +151,19 @@ def _code_trigger(
     }
     excluded = {t.i for tok in roles.sources for t in name_tokens(tok)} | named
     anchors = [trigger.token] + ([trigger.light_verb] if trigger.light_verb is not None else [])
-    place = find_place(anchors, excluded, ctx.gazetteer, destination=rule.event_type in DESTINATION_TYPES)
+    # organisations and people are actors, never places ("Hamas" is no "Hamm", "NATO" no "Nato")
+    not_places = frozenset(
+        t.i
+        for t in sent
+        if t.i in mentions and all(e.kind in ("org", "person") for e in mentions[t.i].entries)
+    )
+    place = find_place(
+        anchors,
+        excluded,
+        ctx.gazetteer,
+        destination=rule.event_type in DESTINATION_TYPES,
+        not_places=not_places,
+    )
     scene = Scene(
         trigger=trigger,
         sent=sent,

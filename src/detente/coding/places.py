@@ -28,21 +28,31 @@ NOT_PLACES = {"DATE", "TIME", "PERSON", "NORP", "CARDINAL", "ORDINAL", "MONEY", 
 
 
 def find_place(
-    anchors: list[Token], excluded: set[int], gazetteer: Gazetteer, *, destination: bool = False
+    anchors: list[Token],
+    excluded: set[int],
+    gazetteer: Gazetteer,
+    *,
+    destination: bool = False,
+    not_places: frozenset[int] = frozenset(),
 ) -> Place | None:
     """The place of an event (see :func:`_find_place`); failing that, the place of the clause it is
     coordinated with ("met in Geneva but failed to reach an agreement")."""
-    place = _find_place(anchors, excluded, gazetteer, destination=destination)
+    place = _find_place(anchors, excluded, gazetteer, destination=destination, not_places=not_places)
     if place is None:
         verb = anchors[-1]
         while place is None and verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
             verb = verb.head
-            place = _find_place([verb], excluded, gazetteer, destination=destination)
+            place = _find_place([verb], excluded, gazetteer, destination=destination, not_places=not_places)
     return place
 
 
 def _find_place(
-    anchors: list[Token], excluded: set[int], gazetteer: Gazetteer, *, destination: bool = False
+    anchors: list[Token],
+    excluded: set[int],
+    gazetteer: Gazetteer,
+    *,
+    destination: bool = False,
+    not_places: frozenset[int] = frozenset(),
 ) -> Place | None:
     """The place of an event whose trigger (and light verb) are ``anchors``.
 
@@ -58,14 +68,16 @@ def _find_place(
                     if prep.dep_ != "prep" or prep.lower_ not in preps:
                         continue
                     for pobj in prep.children:
-                        if pobj.dep_ == "pobj" and pobj.i not in excluded:
+                        if pobj.dep_ == "pobj" and pobj.i not in excluded and pobj.i not in not_places:
                             place = _place_of(pobj, gazetteer)
                             if place is not None:
                                 return place
     for anchor in anchors:
         for holder in _at_depth(anchor, 1):
             for child in holder.children:
-                if child.dep_ == "compound" and child.pos_ == "PROPN":  # "a Caracas court", "Kosovo police"
+                # "a Caracas court", "Kosovo police" (not "NATO allies": ``not_places`` are names of
+                # organisations and people, which the gazetteer may know as towns)
+                if child.dep_ == "compound" and child.pos_ == "PROPN" and child.i not in not_places:
                     place = _place_of(child, gazetteer)
                     if place is not None:
                         return place
