@@ -974,3 +974,10 @@ def test_heads_of_international_organisations_by_date(code, sentence, country):
 def test_organisations_are_no_places(code):
     events = code("Rutte urged NATO allies to raise defence spending.", published=dt.date(2025, 3, 3))
     assert all(e.place is None for e in events)
+
+
+def test_calls_from_someone_are_requests_and_brushing_aside_is_rejecting(code):
+    events = code("Hungary brushed aside calls from Brussels to end its veto.")
+    request = one(events, "REQUEST")
+    assert (request.source.country, request.target and request.target.country) == ("EU", "HUN")
+    assert one(events, "REJECT").source.country == "HUN"
