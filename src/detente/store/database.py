@@ -54,6 +54,43 @@ class EventFilter:
     limit: int | None = None
 
 
+def event_clauses(
+    *,
+    a: str | None = None,
+    b: str | None = None,
+    directed: bool = False,
+    event_type: str | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+) -> tuple[list[str], list[Any]]:
+    """Parameterised conditions on the ``events`` table shared by every reader: a pair of actors
+    (either direction unless ``directed``; one actor alone when ``b`` is None), a type, a date window."""
+    clauses: list[str] = []
+    params: list[Any] = []
+    if a is not None and b is not None:
+        if directed:
+            clauses.append("source_country = ? AND target_country = ?")
+            params += [a, b]
+        else:
+            clauses.append(
+                "((source_country = ? AND target_country = ?) OR (source_country = ? AND target_country = ?))"
+            )
+            params += [a, b, b, a]
+    elif a is not None:
+        clauses.append("(source_country = ? OR target_country = ?)")
+        params += [a, a]
+    if event_type is not None:
+        clauses.append("event_type = ?")
+        params.append(event_type)
+    if since is not None:
+        clauses.append("date_end >= ?")
+        params.append(since)
+    if until is not None:
+        clauses.append("date_start <= ?")
+        params.append(until)
+    return clauses, params
+
+
 class Store:
     """A Detente database. ``Store(":memory:")`` for tests; a path (created if needed) otherwise."""
 
@@ -215,23 +252,8 @@ class Store:
         return out
 
     def _where(self, flt: EventFilter) -> tuple[str, list[Any]]:
-        clauses: list[str] = []
-        params: list[Any] = []
-        if flt.dyad is not None:
-            a, b = flt.dyad
-            clauses.append(
-                "((source_country = ? AND target_country = ?) OR (source_country = ? AND target_country = ?))"
-            )
-            params += [a, b, b, a]
-        if flt.since is not None:
-            clauses.append("date_end >= ?")
-            params.append(flt.since)
-        if flt.until is not None:
-            clauses.append("date_start <= ?")
-            params.append(flt.until)
-        if flt.event_type is not None:
-            clauses.append("event_type = ?")
-            params.append(flt.event_type)
+        a, b = flt.dyad if flt.dyad is not None else (None, None)
+        clauses, params = event_clauses(a=a, b=b, event_type=flt.event_type, since=flt.since, until=flt.until)
         if flt.doc_id is not None:
             clauses.append("doc_id = ?")
             params.append(flt.doc_id)

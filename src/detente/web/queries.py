@@ -38,6 +38,7 @@ from detente.relations.series import (
     turning_points,
 )
 from detente.store import EventFilter, Store
+from detente.store.database import event_clauses
 from detente.store.records import row_to_event
 
 MAX_LIMIT = 500
@@ -260,33 +261,17 @@ class EventQuery:
 
     def where(self) -> tuple[str, list[Any]]:
         """The WHERE clause and its parameters."""
-        clauses: list[str] = []
-        params: list[Any] = []
-        if self.a is not None and self.b is not None:
-            if self.directed:
-                clauses.append("source_country = ? AND target_country = ?")
-                params += [self.a, self.b]
-            else:
-                clauses.append(
-                    "((source_country = ? AND target_country = ?)"
-                    " OR (source_country = ? AND target_country = ?))"
-                )
-                params += [self.a, self.b, self.b, self.a]
-        elif self.a is not None:
-            clauses.append("(source_country = ? OR target_country = ?)")
-            params += [self.a, self.a]
-        if self.event_type is not None:
-            clauses.append("event_type = ?")
-            params.append(self.event_type)
+        clauses, params = event_clauses(
+            a=self.a,
+            b=self.b,
+            directed=self.directed,
+            event_type=self.event_type,
+            since=self.since,
+            until=self.until,
+        )
         if self.track is not None:
             clauses.append("event_id IN (SELECT event_id FROM event_clusters WHERE track = ?)")
             params.append(self.track)
-        if self.since is not None:
-            clauses.append("date_end >= ?")
-            params.append(self.since)
-        if self.until is not None:
-            clauses.append("date_start <= ?")
-            params.append(self.until)
         if self.claimant is not None:
             clauses.append(
                 "(claimant_country = ? OR claimant_name ILIKE ? ESCAPE '\\'"
