@@ -277,11 +277,14 @@ def _direct_targets(scene: Scene, sources: list[Actor]) -> tuple[list[Actor], bo
         targets = parties or targets
     # coordinated subjects of a mutual act act on each other ("Russia and Ukraine each released
     # prisoners", "Armenia and Azerbaijan agreed"): no target is guessed for them
-    named_targets = _first_target(options, scene.mentions, day, memory, None, ctx, avoid=home_country)
     reciprocal = (
         len({s.country for s in sources}) >= 2
         and scene.info.reciprocal
-        and not any(t.country for t in named_targets)  # "exchanged prisoners (in Abu Dhabi)": no third state
+        # "exchanged prisoners (in Abu Dhabi)": a state the sentence merely places it in is no third party
+        and not any(
+            t.country
+            for t in _first_target(options, scene.mentions, day, memory, None, ctx, avoid=home_country)
+        )
     )
     if reciprocal:
         return [], True
