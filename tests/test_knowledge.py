@@ -353,7 +353,7 @@ def test_will_makes_an_event_planned(code):
     assert event.modality == "planned"
     assert (event.date, event.date_precision, event.date_text) == ("2025-12", "month", "next month")
     assert one(code("Azerbaijan will sign a transit agreement with Turkey."), "AGREE").modality == "planned"
-    negated_plan = one(code("Georgia will not extradite the journalist."), "COERCE")
+    negated_plan = one(code("Georgia will not deport the journalist."), "COERCE")
     assert negated_plan.modality == "planned" and negated_plan.negated
 
 

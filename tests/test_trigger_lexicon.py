@@ -1,0 +1,87 @@
+"""Trigger coverage by meaning: verb and noun families of each PLOVER type, and the conditions that keep
+near-synonyms of different types apart. Every sentence here was written for these tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from detente.models import Event
+
+Code = Callable[..., list[Event]]
+
+
+def _types(events: list[Event]) -> set[str]:
+    return {e.event_type for e in events}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event_type"),
+    [
+        # a ship steered into another is an attack
+        ("A Turkish patrol boat collided with a Greek coast guard vessel near Imia on Monday.", "ASSAULT"),
+        # talks over a hotline or by telephone
+        ("The Thai and Cambodian defence chiefs spoke over a military hotline on Sunday.", "CONSULT"),
+        ("The Serbian and Kosovar negotiators talked by telephone on Friday.", "CONSULT"),
+        # approving or finalising a text together is agreeing
+        ("Armenia and Azerbaijan signed off on a border delimitation plan on Friday.", "AGREE"),
+        ("Rwanda and Burundi finalised the terms of a trade accord in Kigali.", "AGREE"),
+        ("Armenia and Turkey signed a document on border crossings on Tuesday.", "AGREE"),
+        # a ceasefire signed is an agreement
+        ("Sudan's army signed a ceasefire with the RSF in Jeddah on Sunday.", "AGREE"),
+        # an unwelcome decision regretted is disapproval
+        ("Budapest regretted the decision of the European Commission on Friday.", "ACCUSE"),
+        # pleading is asking
+        ("Zelensky pleaded with Washington for more air defence systems.", "REQUEST"),
+        ("Kyiv made its case amid Polish pressure for a grain deal.", "REQUEST"),
+        # support told through one's weight or a statement
+        ("The African Union threw its weight behind Somalia's government on Monday.", "SUPPORT"),
+        ("Canada welcomed Sweden as a new member of the alliance.", "SUPPORT"),
+        ("Ankara issued a statement of solidarity with Baku on Tuesday.", "SUPPORT"),
+        # weapons laid down or burned by their owners
+        ("The Houthis agreed to lay down their weapons under the Saudi plan.", "RETREAT"),
+        ("ELN rebels burned their rifles at a ceremony in Colombia.", "RETREAT"),
+        # judicial cooperation: suspects extradited or handed over
+        ("Spain extradited a Russian hacker to the United States on Thursday.", "COOPERATE"),
+        ("Ecuador handed over two gang leaders to Colombian police.", "COOPERATE"),
+        ("The handover of four suspected traffickers to Italy by Libyan police was confirmed.", "COOPERATE"),
+        ("French instructors trained Ukrainian recruits at a camp in Poland.", "COOPERATE"),
+        ("The rover was the result of years of collaboration between India and Japan.", "COOPERATE"),
+        # money and attacks told with nouns
+        ("Kyiv said the loss of Japanese funding would hurt its mine clearing.", "AID"),
+        ("The UN will investigate alleged atrocities by Russian forces in Bucha.", "ASSAULT"),
+        ("Moscow condemned Ukraine's use of British missiles against Russian territory.", "ASSAULT"),
+        ("Pakistan lodged a protest over unprovoked firing by Indian troops on Monday.", "ASSAULT"),
+        # jailing is coercion like arrest; a conviction is a sanction
+        ("Brussels condemned the jailing of twenty Belarusian opposition activists.", "COERCE"),
+        # conditions accepted are a concession
+        ("Cairo accepted the conditions set by the IMF for a new loan.", "CONCEDE"),
+    ],
+)
+def test_verb_and_noun_families(code: Code, sentence: str, event_type: str) -> None:
+    events = code(sentence)
+    assert event_type in _types(events), [(e.event_type, e.trigger) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "absent"),
+    [
+        # receiving weapons or letters, hosting pilgrims: no visit
+        ("Ukraine has received no German tanks since March.", "CONSULT"),
+        ("Iraq hosted thousands of Iranian pilgrims in Karbala.", "CONSULT"),
+        ("Welcoming Finland as a member, Washington praised its army.", "CONSULT"),
+        # an extradition is no deportation, a training ground no aid
+        ("Spain extradited a Russian hacker to the United States on Thursday.", "COERCE"),
+        ("The pact allows British troops to train in Kenya.", "AID"),
+        # conditions accepted are no agreement
+        ("Cairo accepted the conditions set by the IMF for a new loan.", "AGREE"),
+        # burning one's own weapons is no riot, laying them down no gift
+        ("ELN rebels burned their rifles at a ceremony in Colombia.", "PROTEST"),
+        ("The Houthis agreed to lay down their weapons under the Saudi plan.", "AID"),
+        ("Sudan's army signed a ceasefire with the RSF in Jeddah on Sunday.", "RETREAT"),
+    ],
+)
+def test_near_synonyms_of_another_type(code: Code, sentence: str, absent: str) -> None:
+    events = code(sentence)
+    assert absent not in _types(events), [(e.event_type, e.trigger) for e in events]
