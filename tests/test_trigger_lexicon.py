@@ -55,6 +55,9 @@ def _types(events: list[Event]) -> set[str]:
         ("Pakistan lodged a protest over unprovoked firing by Indian troops on Monday.", "ASSAULT"),
         # jailing is coercion like arrest; a conviction is a sanction
         ("Brussels condemned the jailing of twenty Belarusian opposition activists.", "COERCE"),
+        # nouns the tokenizer splits at the hyphen
+        ("Finland reported a build-up of Russian troops near its border on Monday.", "MOBILIZE"),
+        ("Kenyan students began a sit-in outside the Ugandan embassy in Nairobi.", "PROTEST"),
         # conditions accepted are a concession
         ("Cairo accepted the conditions set by the IMF for a new loan.", "CONCEDE"),
     ],

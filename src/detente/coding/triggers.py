@@ -255,7 +255,8 @@ def dates_only(prep: Token) -> bool:
 
 def match_noun(token: Token, knowledge: Knowledge) -> NounRule | None:
     """The first noun rule whose lemma, modifier and governing-verb conditions fit ``token``."""
-    rules = knowledge.nouns.get(token.lemma_.lower()) or knowledge.nouns.get(token.lower_)
+    forms = [*_hyphenated(token), token.lemma_.lower(), token.lower_]
+    rules = next((knowledge.nouns[f] for f in forms if f in knowledge.nouns), None)
     if not rules:
         return None
     modifiers = _modifier_lemmas(token)
@@ -282,6 +283,18 @@ def match_noun(token: Token, knowledge: Knowledge) -> NounRule | None:
             continue
         return rule
     return None
+
+
+def _hyphenated(token: Token) -> list[str]:
+    """The whole of a hyphenated noun the tokenizer split ("build-up", "sit-in", "cease-fire"), told by
+    its last part; empty for other nouns."""
+    if token.i < 2 or token.nbor(-1).text != "-" or token.nbor(-1).whitespace_ or token.nbor(-2).whitespace_:
+        return []
+    first = token.nbor(-2)
+    if first.head.i != token.i:
+        return []
+    whole = [f"{first.lemma_.lower()}-{token.lemma_.lower()}", f"{first.lower_}-{token.lower_}"]
+    return list(dict.fromkeys(whole))
 
 
 def _inside_name(token: Token) -> bool:
