@@ -88,3 +88,19 @@ def test_verb_and_noun_families(code: Code, sentence: str, event_type: str) -> N
 def test_near_synonyms_of_another_type(code: Code, sentence: str, absent: str) -> None:
     events = code(sentence)
     assert absent not in _types(events), [(e.event_type, e.trigger) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "blamed"),
+    [
+        ("Hungary called the new EU sanctions illegal and counterproductive.", True),
+        ("Lithuania described the Belarusian balloon flights as a provocation.", True),
+        ("The Serbian opposition branded the Serbian election a farce on Monday.", True),
+        ("Putin called Erdogan his dear friend.", False),
+        ("Beijing described the talks with Washington as constructive.", False),
+        ("Pakistan lodged a protest with India over what it called unprovoked firing.", False),
+    ],
+)
+def test_a_word_of_blame_is_disapproval(code: Code, sentence: str, blamed: bool) -> None:
+    accusations = [e for e in code(sentence) if e.event_type == "ACCUSE" and e.trigger != "protest"]
+    assert bool(accusations) == blamed, [(e.event_type, e.trigger) for e in code(sentence)]

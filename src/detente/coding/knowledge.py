@@ -40,6 +40,7 @@ class VerbRule:
     not_objects: frozenset[str] = frozenset()
     preps: frozenset[str] = frozenset()
     no_clause: bool = False
+    complements: frozenset[str] | None = None  # "called the move illegal": what the object is said to be
     object_target: bool | None = None  # overrides the type's object_is_target for this rule
 
 
@@ -137,6 +138,7 @@ def load_knowledge() -> Knowledge:
                 not_objects=_set(raw.get("not_objects")) or frozenset(),
                 preps=_set(raw.get("preps")) or frozenset(),
                 no_clause=bool(raw.get("no_clause", False)),
+                complements=_set(raw.get("complements")),
                 object_target=raw.get("object_is_target"),
             )
             verbs.setdefault(rule.lemma, []).append(rule)

@@ -208,8 +208,28 @@ def match_verb_rules(token: Token, knowledge: Knowledge) -> list[VerbRule]:
             continue
         if rule.no_clause and any(c.dep_ == "ccomp" for c in token.children):
             continue
+        if rule.complements is not None and not (complement_lemmas(token) & rule.complements):
+            continue
         fitting.append(rule)
     return fitting
+
+
+def complement_lemmas(verb: Token) -> set[str]:
+    """What a verb of naming says its object is: "called the move illegal", "described the vote as a
+    farce", "branded the flights a hybrid attack" (a second object), "labelled the verdict unjust"."""
+    heads = [c for c in verb.children if c.dep_ in ("oprd", "acomp")]
+    heads += [
+        g
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ == "as"
+        for g in c.children
+        if g.dep_ in ("pobj", "amod", "acomp")
+    ]
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    heads += objects[1:]
+    heads += [g for o in objects[:1] for g in o.children if g.dep_ in ("acl", "amod") and g.i > o.i]
+    words = heads + [c for h in heads for c in h.children if c.dep_ in ("conj", "amod", "compound")]
+    return {w.lemma_.lower() for w in words}
 
 
 def _done_jointly(verb: Token, knowledge: Knowledge) -> bool:
