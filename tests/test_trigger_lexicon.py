@@ -104,3 +104,21 @@ def test_near_synonyms_of_another_type(code: Code, sentence: str, absent: str) -
 def test_a_word_of_blame_is_disapproval(code: Code, sentence: str, blamed: bool) -> None:
     accusations = [e for e in code(sentence) if e.event_type == "ACCUSE" and e.trigger != "protest"]
     assert bool(accusations) == blamed, [(e.event_type, e.trigger) for e in code(sentence)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event_type", "absent"),
+    [
+        ("Iran held snap military drills near the Azerbaijani border on Monday.", "MOBILIZE", "COOPERATE"),
+        ("Iran and Russia held naval drills in the Gulf of Oman.", "COOPERATE", "MOBILIZE"),
+        ("Japan held drills with the Philippine navy near Luzon.", "COOPERATE", "MOBILIZE"),
+        ("Greek and Egyptian jets began combined exercises over Crete.", "COOPERATE", "MOBILIZE"),
+    ],
+)
+def test_drills_are_cooperation_only_with_a_partner(
+    code: Code, sentence: str, event_type: str, absent: str
+) -> None:
+    events = code(sentence)
+    assert event_type in _types(events) and absent not in _types(events), [
+        (e.event_type, e.trigger) for e in events
+    ]

@@ -59,6 +59,7 @@ class NounRule:
     not_after: frozenset[str] = frozenset()
     with_preps: frozenset[str] | None = None
     from_objects: frozenset[str] | None = None
+    alone: bool = False  # only when one party does it ("Iran held drills", not "Iran and Russia held drills")
 
 
 @dataclass(frozen=True)
@@ -163,6 +164,7 @@ def load_knowledge() -> Knowledge:
                     not_after=_set(raw.get("not_after")) or frozenset(),
                     with_preps=_set(raw.get("with_preps")) or None,
                     from_objects=_set(raw.get("from_objects")) or None,
+                    alone=bool(raw.get("alone", False)),
                 )
             )
     if problems:

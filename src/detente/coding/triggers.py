@@ -27,6 +27,8 @@ NOT_EVENT_ENTITIES = {
 # A noun in apposition or as a predicate restates an event already told: "..., his first foreign trip".
 RESTATING_DEPS = {"appos", "attr"}
 MODIFIER_DEPS = {"compound", "amod", "nmod", "npadvmod", "nummod"}
+# Prepositions that name a partner in an act ("drills with the US navy", "talks between A and B").
+PARTNER_PREPS = {"with", "between", "alongside"}
 
 
 @dataclass(frozen=True)
@@ -301,6 +303,8 @@ def match_noun(token: Token, knowledge: Knowledge) -> NounRule | None:
             c.dep_ == "prep" and c.lower_ in rule.with_preps for c in token.children
         ):
             continue
+        if rule.alone and _several_doers(token):
+            continue
         return rule
     return None
 
@@ -315,6 +319,34 @@ def _hyphenated(token: Token) -> list[str]:
         return []
     whole = [f"{first.lemma_.lower()}-{token.lemma_.lower()}", f"{first.lower_}-{token.lower_}"]
     return list(dict.fromkeys(whole))
+
+
+def _several_doers(noun: Token) -> bool:
+    """The act a noun names is done by coordinated parties: "Chinese and Russian drills", "the
+    Russian-Belarusian exercises", "Iran and Russia held drills", "Russian and Belarusian forces
+    launched exercises"."""
+    owners = [c for c in noun.children if c.dep_ in MODIFIER_DEPS or c.dep_ == "poss"]
+    governor = noun.head if noun.dep_ in ("dobj", "nsubjpass") else None
+    if noun.dep_ == "pobj" and noun.head.head.pos_ == "VERB":
+        governor = noun.head.head  # "launched exercises, with drills held across Belarus"
+    if governor is not None:
+        owners += [c for c in governor.children if c.dep_ == "nsubj"]
+    if any(_coordinated(o) for o in owners):
+        return True
+    # "held drills with the Philippine navy"
+    if governor is not None and any(
+        c.dep_ == "prep" and c.lower_ in PARTNER_PREPS for c in governor.children
+    ):
+        return True
+    # "Russian-Belarusian": two named peoples or states joined by a hyphen
+    named = [c for c in noun.children if c.dep_ in MODIFIER_DEPS and c.ent_type_ in ("NORP", "GPE")]
+    return any(c.i + 1 < len(c.doc) and c.nbor(1).text == "-" for c in named)
+
+
+def _coordinated(token: Token) -> bool:
+    """``token`` or a modifier of it has a conjunct ("Iran and Russia", "Russian and Belarusian forces")."""
+    parts = [token] + [c for c in token.children if c.dep_ in MODIFIER_DEPS or c.dep_ == "poss"]
+    return any(c.dep_ == "conj" for p in parts for c in p.children)
 
 
 def _inside_name(token: Token) -> bool:
