@@ -58,6 +58,28 @@ def _types(events: list[Event]) -> set[str]:
         # nouns the tokenizer splits at the hyphen
         ("Finland reported a build-up of Russian troops near its border on Monday.", "MOBILIZE"),
         ("Kenyan students began a sit-in outside the Ugandan embassy in Nairobi.", "PROTEST"),
+        # armed forces that clash fight; wounding, executing, hijacking and raping are attacks
+        ("Armenian and Azerbaijani troops clashed near the border on Tuesday.", "ASSAULT"),
+        ("Russian shelling injured four Ukrainian civilians in Kherson.", "ASSAULT"),
+        ("Iran executed two men convicted of spying for Israel.", "ASSAULT"),
+        ("Houthi rebels hijacked a Japanese-operated cargo ship in the Red Sea.", "ASSAULT"),
+        ("Russian missiles slammed into a shopping centre in Kremenchuk.", "ASSAULT"),
+        # ships stopped at sea, towns overrun, assets nationalised are seized
+        ("The Indian navy intercepted an Iranian vessel carrying weapons.", "COERCE"),
+        ("Venezuela nationalised the assets of two US oil companies.", "COERCE"),
+        ("Russian forces overran the Ukrainian village of Krynky.", "COERCE"),
+        ("Japan scrambled fighter jets on Monday.", "MOBILIZE"),
+        # blame, lawsuits, defiance, requests told with "seek"
+        ("Washington held Moscow responsible for the cyberattack.", "ACCUSE"),
+        ("Baku sued Yerevan at the International Court of Justice.", "ACCUSE"),
+        ("Hungary defied calls from Brussels to end its veto.", "REJECT"),
+        ("Turkey sought the extradition of two Swedish nationals.", "REQUEST"),
+        # asylum and loans are aid, a dispute settled an agreement, tribute paid support
+        ("Germany granted asylum to a Russian dissident.", "AID"),
+        ("Saudi Arabia lent Pakistan 3 billion dollars.", "AID"),
+        ("Armenia and Azerbaijan settled their border dispute on Friday.", "AGREE"),
+        ("Macron lauded Ukraine's courage in a speech on Monday.", "SUPPORT"),
+        ("Russia returned the bodies of 500 Ukrainian soldiers.", "RETREAT"),
         # conditions accepted are a concession
         ("Cairo accepted the conditions set by the IMF for a new loan.", "CONCEDE"),
     ],
@@ -83,6 +105,11 @@ def test_verb_and_noun_families(code: Code, sentence: str, event_type: str) -> N
         ("ELN rebels burned their rifles at a ceremony in Colombia.", "PROTEST"),
         ("The Houthis agreed to lay down their weapons under the Saudi plan.", "AID"),
         ("Sudan's army signed a ceasefire with the RSF in Jeddah on Sunday.", "RETREAT"),
+        # "missiles slammed into" is no rebuke, "held X responsible" no detention
+        ("Russian missiles slammed into a shopping centre in Kremenchuk.", "ACCUSE"),
+        ("Washington held Moscow responsible for the drone attack on its embassy.", "COERCE"),
+        # protesters who clash with police riot; they do not attack
+        ("Serbian students clashed with police in Novi Sad on Friday.", "ASSAULT"),
     ],
 )
 def test_near_synonyms_of_another_type(code: Code, sentence: str, absent: str) -> None:
@@ -122,3 +149,10 @@ def test_drills_are_cooperation_only_with_a_partner(
     assert event_type in _types(events) and absent not in _types(events), [
         (e.event_type, e.trigger) for e in events
     ]
+
+
+def test_what_an_attack_did_is_no_second_attack(code: Code) -> None:
+    events = code("Russian missiles struck a hospital in Kyiv, killing two doctors and injuring nine.")
+    assert [e.trigger for e in events if e.event_type == "ASSAULT"] == ["struck"]
+    both = code("Israeli troops raided a camp near Tulkarem, arresting twelve Palestinians.")
+    assert {e.trigger for e in both if e.event_type == "COERCE"} == {"raided", "arresting"}

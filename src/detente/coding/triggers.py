@@ -141,7 +141,26 @@ def find_triggers(sent: Span, knowledge: Knowledge) -> list[Trigger]:
             and any(c.lower_ == "to" and c.dep_ == "aux" for c in t.token.children)
         )
     ]
+    found = [t for t in found if not _tells_the_outcome(t, found)]
     return sorted(found, key=lambda t: t.token.i)
+
+
+def _tells_the_outcome(trigger: Trigger, found: list[Trigger]) -> bool:
+    """A participle with no subject of its own and no more specific kind than the act it hangs on
+    tells what that act did ("missiles slammed into a block, killing 40 people", "rammed the vessel,
+    damaging its hull and injuring a sailor"); "raided the camp, arresting 15" is a second act."""
+    token = trigger.token
+    while token.dep_ == "conj" and token.head.tag_ == "VBG":
+        token = token.head
+    if token.dep_ != "advcl" or token.tag_ != "VBG" or trigger.rule.mode is not None:
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+        return False
+    kind = trigger.rule.event_type
+    return any(
+        t.token.i == token.head.i and kind in {t.rule.event_type, *(a.event_type for a in t.alternatives)}
+        for t in found
+    )
 
 
 def verb_forms(token: Token) -> list[str]:
@@ -219,7 +238,9 @@ def match_verb_rules(token: Token, knowledge: Knowledge) -> list[VerbRule]:
 def complement_lemmas(verb: Token) -> set[str]:
     """What a verb of naming says its object is: "called the move illegal", "described the vote as a
     farce", "branded the flights a hybrid attack" (a second object), "labelled the verdict unjust"."""
-    heads = [c for c in verb.children if c.dep_ in ("oprd", "acomp")]
+    heads = [
+        c for c in verb.children if c.dep_ in ("oprd", "acomp") or (c.dep_ == "ccomp" and c.pos_ == "ADJ")
+    ]
     heads += [
         g
         for c in verb.children
