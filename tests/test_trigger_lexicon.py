@@ -80,6 +80,17 @@ def _types(events: list[Event]) -> set[str]:
         ("Armenia and Azerbaijan settled their border dispute on Friday.", "AGREE"),
         ("Macron lauded Ukraine's courage in a speech on Monday.", "SUPPORT"),
         ("Russia returned the bodies of 500 Ukrainian soldiers.", "RETREAT"),
+        # objections from a named party, media taken off the air, decisions held up
+        ("Baku pressed ahead with the plan despite protests from Moscow.", "ACCUSE"),
+        ("Tbilisi suspended the broadcasts of two Russian television channels.", "COERCE"),
+        ("Slovakia held up the EU's new sanctions package on Wednesday.", "REJECT"),
+        # water released to a neighbour, arms sales, aid deliveries, drones flying over islands
+        ("Tajikistan will release more water to Uzbekistan from the Nurek dam.", "COOPERATE"),
+        ("China condemned the latest US arms sale to Taiwan.", "COOPERATE"),
+        ("Turkey completed the delivery of 40 aid trucks to Gaza.", "AID"),
+        ("Turkish fighter jets flew over the Greek island of Rhodes on Monday.", "MOBILIZE"),
+        # a convoy let in, captives freed in exchange for others
+        ("Israel allowed a UN convoy carrying fuel to enter Gaza on Monday.", "RETREAT"),
         # conditions accepted are a concession
         ("Cairo accepted the conditions set by the IMF for a new loan.", "CONCEDE"),
     ],
@@ -105,6 +116,11 @@ def test_verb_and_noun_families(code: Code, sentence: str, event_type: str) -> N
         ("ELN rebels burned their rifles at a ceremony in Colombia.", "PROTEST"),
         ("The Houthis agreed to lay down their weapons under the Saudi plan.", "AID"),
         ("Sudan's army signed a ceasefire with the RSF in Jeddah on Sunday.", "RETREAT"),
+        # a diplomatic protest is no street protest, suspended broadcasts no sanction
+        ("Baku pressed ahead with the plan despite protests from Moscow.", "PROTEST"),
+        ("Tbilisi suspended the broadcasts of two Russian television channels.", "SANCTION"),
+        ("Tajikistan will release more water to Uzbekistan from the Nurek dam.", "RETREAT"),
+        ("Egypt flew weapons to Somalia, its first military shipment there in decades.", "COOPERATE"),
         # "missiles slammed into" is no rebuke, "held X responsible" no detention
         ("Russian missiles slammed into a shopping centre in Kremenchuk.", "ACCUSE"),
         ("Washington held Moscow responsible for the drone attack on its embassy.", "COERCE"),
@@ -156,3 +172,8 @@ def test_what_an_attack_did_is_no_second_attack(code: Code) -> None:
     assert [e.trigger for e in events if e.event_type == "ASSAULT"] == ["struck"]
     both = code("Israeli troops raided a camp near Tulkarem, arresting twelve Palestinians.")
     assert {e.trigger for e in both if e.event_type == "COERCE"} == {"raided", "arresting"}
+
+
+def test_acts_started_together_are_cooperation(code: Code) -> None:
+    events = code("Erdogan and Aliyev launched work on a gas pipeline linking Turkey and Azerbaijan.")
+    assert "COOPERATE" in _types(events), [(e.event_type, e.trigger) for e in events]

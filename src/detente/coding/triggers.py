@@ -199,6 +199,10 @@ def match_verb_rules(token: Token, knowledge: Knowledge) -> list[VerbRule]:
         if c.dep_ in ("prep", "agent", "prt") or g.dep_ != "prep"
     }
     objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
+    # "allowed a Red Cross convoy to enter Karabakh": the one let do something is the object
+    objects += [
+        g for c in token.children if c.dep_ in ("ccomp", "xcomp") for g in c.children if g.dep_ == "nsubj"
+    ]
     # "millions of artillery shells", "50 tonnes of medical supplies": the kind is in the "of" phrase
     objects += [
         g
