@@ -69,6 +69,8 @@ def _types(events: list[Event]) -> set[str]:
         ("Venezuela nationalised the assets of two US oil companies.", "COERCE"),
         ("Russian forces overran the Ukrainian village of Krynky.", "COERCE"),
         ("Japan scrambled fighter jets on Monday.", "MOBILIZE"),
+        ("Serbian riot police dispersed Kosovo Serb protesters in Mitrovica.", "ASSAULT"),
+        ("France defended Armenia at the UN Security Council.", "SUPPORT"),
         # blame, lawsuits, defiance, requests told with "seek"
         ("Washington held Moscow responsible for the cyberattack.", "ACCUSE"),
         ("Baku sued Yerevan at the International Court of Justice.", "ACCUSE"),
@@ -121,6 +123,16 @@ def test_verb_and_noun_families(code: Code, sentence: str, event_type: str) -> N
         ("Tbilisi suspended the broadcasts of two Russian television channels.", "SANCTION"),
         ("Tajikistan will release more water to Uzbekistan from the Nurek dam.", "RETREAT"),
         ("Egypt flew weapons to Somalia, its first military shipment there in decades.", "COOPERATE"),
+        # one's own decision defended, a rival beaten in a final, a space probe, a danger named
+        ("Georgia's prime minister defended the decision to suspend the talks.", "SUPPORT"),
+        ("A Turkish wrestler beat his Iranian rival in the final in Budapest.", "ASSAULT"),
+        ("An Indian lunar probe carrying a Japanese rover landed on Friday.", "ACCUSE"),
+        ("Cairo sees the Ethiopian dam as an existential threat.", "THREATEN"),
+        ("Russia freed two Americans on Thursday, flying them to Ankara.", "CONSULT"),
+        # an attack or a strike told as a noun does not act again
+        ("An Israeli air strike killed 18 people in Rafah on Monday.", "COERCE"),
+        ("A general strike called by Greek unions shut down public transport in Athens.", "COERCE"),
+        ("Georgian police used water cannon to disperse protesters in Tbilisi.", "COERCE"),
         # "missiles slammed into" is no rebuke, "held X responsible" no detention
         ("Russian missiles slammed into a shopping centre in Kremenchuk.", "ACCUSE"),
         ("Washington held Moscow responsible for the drone attack on its embassy.", "COERCE"),
@@ -177,3 +189,8 @@ def test_what_an_attack_did_is_no_second_attack(code: Code) -> None:
 def test_acts_started_together_are_cooperation(code: Code) -> None:
     events = code("Erdogan and Aliyev launched work on a gas pipeline linking Turkey and Azerbaijan.")
     assert "COOPERATE" in _types(events), [(e.event_type, e.trigger) for e in events]
+
+
+def test_an_air_strike_that_killed_is_one_attack(code: Code) -> None:
+    events = code("An Israeli air strike killed 18 people in Rafah on Monday.")
+    assert [e.trigger for e in events if e.event_type == "ASSAULT"] == ["strike"]
