@@ -93,6 +93,11 @@ def _types(events: list[Event]) -> set[str]:
         ("Turkish fighter jets flew over the Greek island of Rhodes on Monday.", "MOBILIZE"),
         # a convoy let in, captives freed in exchange for others
         ("Israel allowed a UN convoy carrying fuel to enter Gaza on Monday.", "RETREAT"),
+        # ties ended, trade limited, towns retaken, strikes gone on
+        ("Mali ended its defence cooperation with France on Monday.", "SANCTION"),
+        ("China imposed export controls on Japanese chipmakers.", "SANCTION"),
+        ("Sudan's army recaptured Wad Madani from the RSF.", "COERCE"),
+        ("Kenyan doctors went on strike over pay on Monday.", "PROTEST"),
         # conditions accepted are a concession
         ("Cairo accepted the conditions set by the IMF for a new loan.", "CONCEDE"),
     ],
@@ -133,6 +138,12 @@ def test_verb_and_noun_families(code: Code, sentence: str, event_type: str) -> N
         ("An Israeli air strike killed 18 people in Rafah on Monday.", "COERCE"),
         ("A general strike called by Greek unions shut down public transport in Athens.", "COERCE"),
         ("Georgian police used water cannon to disperse protesters in Tbilisi.", "COERCE"),
+        # a tie suspended or ended is no act of cooperation, a strike gone on no attack
+        ("Mali ended its defence cooperation with France on Monday.", "COOPERATE"),
+        ("Niger suspended its military partnership with the United States.", "COOPERATE"),
+        ("Georgia announced the suspension of accession talks with the EU.", "CONSULT"),
+        ("Kenyan doctors went on strike over pay on Monday.", "ASSAULT"),
+        ("Beijing's removal of tariffs on Australian barley ended a trade dispute.", "SANCTION"),
         # "missiles slammed into" is no rebuke, "held X responsible" no detention
         ("Russian missiles slammed into a shopping centre in Kremenchuk.", "ACCUSE"),
         ("Washington held Moscow responsible for the drone attack on its embassy.", "COERCE"),

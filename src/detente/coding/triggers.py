@@ -27,6 +27,9 @@ NOT_EVENT_ENTITIES = {
 # A noun in apposition or as a predicate restates an event already told: "..., his first foreign trip".
 RESTATING_DEPS = {"appos", "attr"}
 MODIFIER_DEPS = {"compound", "amod", "nmod", "npadvmod", "nummod"}
+# Types of acts that undo acts of other types told as their object: a concession undoes a sanction or
+# a coercive measure, a sanction undoes a tie of cooperation, aid or talks.
+UNDOES = {"CONCEDE": {"SANCTION", "COERCE"}, "SANCTION": {"COOPERATE", "AID", "CONSULT"}}
 # Prepositions that name a partner in an act ("drills with the US navy", "talks between A and B").
 PARTNER_PREPS = {"with", "between", "alongside"}
 
@@ -101,11 +104,12 @@ def find_triggers(sent: Span, knowledge: Knowledge) -> list[Trigger]:
             )
         )
     ]
-    # "lifted sanctions on", "the lifting of a ban", "eased curbs": the measure undone is no new one
+    # "lifted sanctions on", "the lifting of a ban", "eased curbs", "suspended its military cooperation",
+    # "the suspension of accession talks": the measure or tie undone is no new one
     undone = {
-        g.i
+        (g.i, t.rule.event_type)
         for t in found
-        if t.rule.event_type == "CONCEDE"
+        if t.rule.event_type in UNDOES
         for c in t.token.children
         if c.dep_ in ("dobj", "nsubjpass") or (c.dep_ == "prep" and c.lower_ in ("of", "from"))
         for g in ([c] if c.dep_ != "prep" else [x for x in c.children if x.dep_ == "pobj"])
@@ -113,7 +117,7 @@ def find_triggers(sent: Span, knowledge: Knowledge) -> list[Trigger]:
     found = [
         t
         for t in found
-        if not (t.is_noun and t.token.i in undone and t.rule.event_type in ("SANCTION", "COERCE"))
+        if not (t.is_noun and any(i == t.token.i and t.rule.event_type in UNDOES[kind] for i, kind in undone))
     ]
     # "agreed to a ceasefire", "agreed to hand back four villages": the act agreed to is the event
     acts = {t.token.i for t in found}
@@ -313,6 +317,9 @@ def match_noun(token: Token, knowledge: Knowledge) -> NounRule | None:
     governing = set(verb_forms(governor)) if governor is not None else set()
     # "the deal signed in Ankara": a participle on the noun governs it too
     governing |= {f for c in token.children if c.dep_ == "acl" and c.tag_ == "VBN" for f in verb_forms(c)}
+    # "went on strike": a verb with its preposition ("go on")
+    if token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.pos_ in ("VERB", "AUX"):
+        governing |= {f"{f} {token.head.lower_}" for f in verb_forms(token.head.head)}
     for rule in rules:
         if rule.modifiers is not None and not (modifiers & rule.modifiers):
             continue
