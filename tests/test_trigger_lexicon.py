@@ -205,3 +205,16 @@ def test_acts_started_together_are_cooperation(code: Code) -> None:
 def test_an_air_strike_that_killed_is_one_attack(code: Code) -> None:
     events = code("An Israeli air strike killed 18 people in Rafah on Monday.")
     assert [e.trigger for e in events if e.event_type == "ASSAULT"] == ["strike"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "protest"),
+    [
+        ("Armenian police fired rubber bullets at demonstrators in Yerevan on Friday.", True),
+        ("Police in Dhaka detained dozens of protesters on Monday.", True),
+        ("The protesters' leader met the Serbian prime minister in Belgrade.", False),
+    ],
+)
+def test_protesters_met_by_police_tell_a_protest(code: Code, sentence: str, protest: bool) -> None:
+    events = code(sentence)
+    assert ("PROTEST" in _types(events)) == protest, [(e.event_type, e.trigger) for e in events]

@@ -311,15 +311,7 @@ def match_noun(token: Token, knowledge: Knowledge) -> NounRule | None:
     if not rules:
         return None
     modifiers = _modifier_lemmas(token)
-    governor = (
-        token.head if token.dep_ in ("dobj", "nsubjpass") and token.head.pos_ in ("VERB", "AUX") else None
-    )
-    governing = set(verb_forms(governor)) if governor is not None else set()
-    # "the deal signed in Ankara": a participle on the noun governs it too
-    governing |= {f for c in token.children if c.dep_ == "acl" and c.tag_ == "VBN" for f in verb_forms(c)}
-    # "went on strike": a verb with its preposition ("go on")
-    if token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.pos_ in ("VERB", "AUX"):
-        governing |= {f"{f} {token.head.lower_}" for f in verb_forms(token.head.head)}
+    governing = _governing_verbs(token)
     for rule in rules:
         if rule.modifiers is not None and not (modifiers & rule.modifiers):
             continue
@@ -339,6 +331,22 @@ def match_noun(token: Token, knowledge: Knowledge) -> NounRule | None:
             continue
         return rule
     return None
+
+
+def _governing_verbs(noun: Token) -> set[str]:
+    """The verb forms that govern ``noun``: the verb of which it is the object ("signed a deal"), a
+    participle on it ("the deal signed in Ankara"), a verb with its preposition ("went on strike",
+    "fired at demonstrators"), also through a part of a group ("detained dozens of protesters")."""
+    head = noun
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.dep_ in ("dobj", "nsubjpass"):
+        head = noun.head.head  # "blocked thousands of demonstrators"
+    governing: set[str] = set()
+    if head.dep_ in ("dobj", "nsubjpass") and head.head.pos_ in ("VERB", "AUX"):
+        governing |= set(verb_forms(head.head))
+    governing |= {f for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" for f in verb_forms(c)}
+    if head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ in ("VERB", "AUX"):
+        governing |= {f"{f} {head.head.lower_}" for f in verb_forms(head.head.head)}
+    return governing
 
 
 def _hyphenated(token: Token) -> list[str]:
