@@ -98,6 +98,11 @@ def _types(events: list[Event]) -> set[str]:
         ("China imposed export controls on Japanese chipmakers.", "SANCTION"),
         ("Sudan's army recaptured Wad Madani from the RSF.", "COERCE"),
         ("Kenyan doctors went on strike over pay on Monday.", "PROTEST"),
+        # arms handed over, abductions, executions and pledges told as nouns
+        ("Germany's delivery of Leopard tanks to Ukraine began in March.", "AID"),
+        ("The abduction of 30 Nigerian students by bandits shocked Abuja.", "ASSAULT"),
+        ("Iran's execution of two Kurdish dissidents drew protests in Europe.", "ASSAULT"),
+        ("Tehran's pledge of support for Damascus was repeated on Monday.", "SUPPORT"),
         # conditions accepted are a concession
         ("Cairo accepted the conditions set by the IMF for a new loan.", "CONCEDE"),
     ],
@@ -138,6 +143,7 @@ def test_verb_and_noun_families(code: Code, sentence: str, event_type: str) -> N
         ("An Israeli air strike killed 18 people in Rafah on Monday.", "COERCE"),
         ("A general strike called by Greek unions shut down public transport in Athens.", "COERCE"),
         ("Georgian police used water cannon to disperse protesters in Tbilisi.", "COERCE"),
+        ("Belgrade condemned the arrest of the Serbian official as a kidnapping.", "ASSAULT"),
         # a tie suspended or ended is no act of cooperation, a strike gone on no attack
         ("Mali ended its defence cooperation with France on Monday.", "COOPERATE"),
         ("Niger suspended its military partnership with the United States.", "COOPERATE"),
