@@ -103,6 +103,12 @@ def _types(events: list[Event]) -> set[str]:
         ("The abduction of 30 Nigerian students by bandits shocked Abuja.", "ASSAULT"),
         ("Iran's execution of two Kurdish dissidents drew protests in Europe.", "ASSAULT"),
         ("Tehran's pledge of support for Damascus was repeated on Monday.", "SUPPORT"),
+        # refugees sheltered, walkouts staged, citizenship stripped, bombs detonated
+        ("Turkey sheltered three million Syrian refugees.", "AID"),
+        ("Bolivian miners staged a walkout on Monday.", "PROTEST"),
+        ("Nicaragua stripped 94 opponents of their citizenship.", "COERCE"),
+        ("Al-Shabaab militants detonated a car bomb outside the Turkish embassy in Mogadishu.", "ASSAULT"),
+        ("Berlin vouched for Ukraine's readiness to join the EU.", "SUPPORT"),
         # conditions accepted are a concession
         ("Cairo accepted the conditions set by the IMF for a new loan.", "CONCEDE"),
     ],
@@ -144,6 +150,7 @@ def test_verb_and_noun_families(code: Code, sentence: str, event_type: str) -> N
         ("A general strike called by Greek unions shut down public transport in Athens.", "COERCE"),
         ("Georgian police used water cannon to disperse protesters in Tbilisi.", "COERCE"),
         ("Belgrade condemned the arrest of the Serbian official as a kidnapping.", "ASSAULT"),
+        ("Turkey sheltered three million Syrian refugees.", "CONSULT"),
         # a tie suspended or ended is no act of cooperation, a strike gone on no attack
         ("Mali ended its defence cooperation with France on Monday.", "COOPERATE"),
         ("Niger suspended its military partnership with the United States.", "COOPERATE"),
