@@ -109,6 +109,10 @@ def _types(events: list[Event]) -> set[str]:
         ("Nicaragua stripped 94 opponents of their citizenship.", "COERCE"),
         ("Al-Shabaab militants detonated a car bomb outside the Turkish embassy in Mogadishu.", "ASSAULT"),
         ("Berlin vouched for Ukraine's readiness to join the EU.", "SUPPORT"),
+        # roadblocks organised, punitive measures, aid told through what a ship carries
+        ("Serbian protesters set up roadblocks near the Kosovo border on Sunday.", "PROTEST"),
+        ("Minsk announced retaliatory measures against Lithuanian hauliers.", "SANCTION"),
+        ("Mexico sent two navy ships carrying food and medicine to Cuba.", "AID"),
         # conditions accepted are a concession
         ("Cairo accepted the conditions set by the IMF for a new loan.", "CONCEDE"),
     ],
@@ -151,6 +155,8 @@ def test_verb_and_noun_families(code: Code, sentence: str, event_type: str) -> N
         ("Georgian police used water cannon to disperse protesters in Tbilisi.", "COERCE"),
         ("Belgrade condemned the arrest of the Serbian official as a kidnapping.", "ASSAULT"),
         ("Turkey sheltered three million Syrian refugees.", "CONSULT"),
+        ("Mexico sent two navy ships carrying food and medicine to Cuba.", "MOBILIZE"),
+        ("The Philippine boat had been carrying fuel to the crew of a cutter.", "AID"),
         # a tie suspended or ended is no act of cooperation, a strike gone on no attack
         ("Mali ended its defence cooperation with France on Monday.", "COOPERATE"),
         ("Niger suspended its military partnership with the United States.", "COOPERATE"),

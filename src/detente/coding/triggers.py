@@ -216,6 +216,15 @@ def match_verb_rules(token: Token, knowledge: Knowledge) -> list[VerbRule]:
         for g in p.children
         if g.dep_ == "pobj"
     ]
+    # "sent two navy ships carrying food and fuel": what the object carries is sent too
+    objects += [
+        g
+        for o in objects
+        for c in o.children
+        if c.dep_ == "acl" and c.lemma_.lower() in knowledge.cargo_verbs
+        for g in c.children
+        if g.dep_ == "dobj"
+    ]
     # "withdrew from the treaty": what is left is named after "from"
     objects += [
         g
