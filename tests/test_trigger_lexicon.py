@@ -237,3 +237,15 @@ def test_an_air_strike_that_killed_is_one_attack(code: Code) -> None:
 def test_protesters_met_by_police_tell_a_protest(code: Code, sentence: str, protest: bool) -> None:
     events = code(sentence)
     assert ("PROTEST" in _types(events)) == protest, [(e.event_type, e.trigger) for e in events]
+
+
+# -- dates (a separate principle, needed to keep the date accuracy of newly found events) -----------
+def test_a_sentence_with_no_date_continues_the_time_of_the_story(code: Code) -> None:
+    events = code(
+        "Chinese ships rammed a Philippine supply boat near the shoal on Monday. "
+        "Beijing said the Philippine boat had collided with a Chinese ship."
+    )
+    collided = [e for e in events if e.trigger == "collided"]
+    assert collided and collided[0].date == "2025-11-17", [(e.trigger, e.date) for e in events]
+    alone = code("Beijing said the Philippine boat had collided with a Chinese ship.")
+    assert [e.date for e in alone if e.trigger == "collided"] == ["2025-11-21"]
