@@ -27,11 +27,11 @@ NOT_EVENT_ENTITIES = {
 # A noun in apposition or as a predicate restates an event already told: "..., his first foreign trip".
 RESTATING_DEPS = {"appos", "attr"}
 MODIFIER_DEPS = {"compound", "amod", "nmod", "npadvmod", "nummod"}
-# Types of acts that undo acts of other types told as their object: a concession undoes a sanction or
-# a coercive measure, a sanction undoes a tie of cooperation, aid or talks.
-UNDOES = {"CONCEDE": {"SANCTION", "COERCE"}, "SANCTION": {"COOPERATE", "AID", "CONSULT"}}
-# Prepositions that name a partner in an act ("drills with the US navy", "talks between A and B").
-PARTNER_PREPS = {"with", "between", "alongside"}
+# What an act undoes is no new event: a concession lifts measures, a cut ends ties
+UNDOES = {
+    "CONCEDE": frozenset({"SANCTION", "COERCE"}),
+    "SANCTION": frozenset({"CONSULT", "COOPERATE", "AGREE", "AID"}),
+}
 
 
 @dataclass(frozen=True)
@@ -104,21 +104,17 @@ def find_triggers(sent: Span, knowledge: Knowledge) -> list[Trigger]:
             )
         )
     ]
-    # "lifted sanctions on", "the lifting of a ban", "eased curbs", "suspended its military cooperation",
-    # "the suspension of accession talks": the measure or tie undone is no new one
+    # "lifted sanctions on", "the lifting of a ban", "eased curbs": the measure undone is no new one;
+    # "suspended its military cooperation with", "the suspension of accession talks": nor is the tie cut
     undone = {
-        (g.i, t.rule.event_type)
+        g.i: UNDOES[_undoing_kind(t)]
         for t in found
-        if t.rule.event_type in UNDOES
+        if _undoing_kind(t) in UNDOES
         for c in t.token.children
         if c.dep_ in ("dobj", "nsubjpass") or (c.dep_ == "prep" and c.lower_ in ("of", "from"))
         for g in ([c] if c.dep_ != "prep" else [x for x in c.children if x.dep_ == "pobj"])
     }
-    found = [
-        t
-        for t in found
-        if not (t.is_noun and any(i == t.token.i and t.rule.event_type in UNDOES[kind] for i, kind in undone))
-    ]
+    found = [t for t in found if not (t.is_noun and t.rule.event_type in undone.get(t.token.i, ()))]
     # "agreed to a ceasefire", "agreed to hand back four villages": the act agreed to is the event
     acts = {t.token.i for t in found}
     found = [
@@ -149,22 +145,13 @@ def find_triggers(sent: Span, knowledge: Knowledge) -> list[Trigger]:
     return sorted(found, key=lambda t: t.token.i)
 
 
-def _tells_the_outcome(trigger: Trigger, found: list[Trigger]) -> bool:
-    """A participle with no subject of its own and no more specific kind than the act it hangs on
-    tells what that act did ("missiles slammed into a block, killing 40 people", "rammed the vessel,
-    damaging its hull and injuring a sailor"); "raided the camp, arresting 15" is a second act."""
-    token = trigger.token
-    while token.dep_ == "conj" and token.head.tag_ == "VBG":
-        token = token.head
-    if token.dep_ != "advcl" or token.tag_ != "VBG" or trigger.rule.mode is not None:
-        return False
-    if any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
-        return False
-    kind = trigger.rule.event_type
-    return any(
-        t.token.i == token.head.i and kind in {t.rule.event_type, *(a.event_type for a in t.alternatives)}
-        for t in found
-    )
+def _undoing_kind(trigger: Trigger) -> str:
+    """The type of act ``trigger`` undoes others by: a concession, or a cut (SANCTION discontinue or
+    withdraw); "" for any other."""
+    rule = trigger.rule
+    if rule.event_type == "SANCTION" and rule.mode in ("discontinue", "withdraw"):
+        return "SANCTION"
+    return rule.event_type if rule.event_type == "CONCEDE" else ""
 
 
 def verb_forms(token: Token) -> list[str]:
@@ -283,6 +270,24 @@ def _done_jointly(verb: Token, knowledge: Knowledge) -> bool:
     return coordinated and bool(named & knowledge.joint_acts)
 
 
+def _tells_the_outcome(trigger: Trigger, found: list[Trigger]) -> bool:
+    """A participle with no subject of its own and no more specific kind than the act it hangs on
+    tells what that act did ("missiles slammed into a block, killing 40 people", "rammed the vessel,
+    damaging its hull and injuring a sailor"); "raided the camp, arresting 15" is a second act."""
+    token = trigger.token
+    while token.dep_ == "conj" and token.head.tag_ == "VBG":
+        token = token.head
+    if token.dep_ != "advcl" or token.tag_ != "VBG" or trigger.rule.mode is not None:
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+        return False
+    kind = trigger.rule.event_type
+    return any(
+        t.token.i == token.head.i and kind in {t.rule.event_type, *(a.event_type for a in t.alternatives)}
+        for t in found
+    )
+
+
 def _nominal_verb(token: Token) -> bool:
     """A word the tagger called a verb where only a noun fits: "signed a minerals deal" (the object
     of a verb, with a determiner or a compound of its own)."""
@@ -368,6 +373,10 @@ def _hyphenated(token: Token) -> list[str]:
         return []
     whole = [f"{first.lemma_.lower()}-{token.lemma_.lower()}", f"{first.lower_}-{token.lower_}"]
     return list(dict.fromkeys(whole))
+
+
+# Prepositions that name a partner in an act ("drills with the US navy", "talks between A and B").
+PARTNER_PREPS = {"with", "between", "alongside"}
 
 
 def _several_doers(noun: Token) -> bool:
