@@ -25,6 +25,9 @@ PLACE_PREPS = {
 }
 ARGUMENT_DEPS = {"dobj", "pobj", "nsubj", "nsubjpass", "npadvmod", "agent", "dative", "prep"}
 NOT_PLACES = {"DATE", "TIME", "PERSON", "NORP", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"}
+# after these a gazetteer name is a place even when the small model's NER calls it a person ("over
+# Shiraz", "a court in Rostov-on-Don"); people the text knows are kept out by ``not_places``
+LOCATIVE_PREPS = {"in", "near", "outside", "inside", "over", "around", "across"}
 
 
 def find_place(
@@ -100,7 +103,7 @@ def _at_depth(anchor: Token, depth: int) -> list[Token]:
 
 
 def _place_of(token: Token, gazetteer: Gazetteer) -> Place | None:
-    if token.ent_type_ in NOT_PLACES:
+    if token.ent_type_ in NOT_PLACES and not _locative_name(token):
         return None
     if token.pos_ != "PROPN" and token.ent_type_ not in ("GPE", "LOC", "FAC"):
         # "in the city of Ganja", "near the Nakhchivan border", "the Jenin refugee camp"
@@ -115,11 +118,46 @@ def _place_of(token: Token, gazetteer: Gazetteer) -> Place | None:
                         return _place_of(pobj, gazetteer)
         return None
     span = _name_span(token)
-    for candidate in (span.text, token.text):
+    while len(span) > 1 and span[-1].pos_ in ("ADP", "DET", "PUNCT"):
+        span = span[:-1]  # the model's entity may run on ("the Great Hall of the People on")
+    joined = _hyphenated(token)
+    candidates = ([joined] if "-" in joined and joined != token.text else []) + [span.text]
+    if not any(t.pos_ == "PROPN" for t in span if t.i != token.i):
+        # "northern Gaza" is Gaza, but "the Great Hall" is no town called Hall
+        candidates.append(token.text)
+    for candidate in candidates:
         place = gazetteer.lookup(candidate)
         if place is not None:
             return place
     return None
+
+
+def _locative_name(token: Token) -> bool:
+    """A proper name right after a locative preposition ("over Shiraz")."""
+    return (
+        token.ent_type_ == "PERSON"
+        and token.pos_ == "PROPN"
+        and token.dep_ == "pobj"
+        and token.head.lower_ in LOCATIVE_PREPS
+    )
+
+
+def _hyphenated(token: Token) -> str:
+    """The hyphen-joined name a token is part of ("Rostov" in "Rostov-on-Don")."""
+    doc = token.doc
+    start = token.i
+    while (
+        start > 0
+        and not doc[start - 1].whitespace_
+        and (doc[start - 1].text == "-" or doc[start].text == "-")
+    ):
+        start -= 1
+    end = token.i
+    while (
+        end + 1 < len(doc) and not doc[end].whitespace_ and (doc[end + 1].text == "-" or doc[end].text == "-")
+    ):
+        end += 1
+    return doc[start : end + 1].text
 
 
 def _name_span(token: Token) -> Span:
