@@ -12,8 +12,13 @@ from detente.models import Event
 
 
 def placed(events: list[Event], event_type: str) -> tuple[str | None, str | None]:
-    (event,) = [e for e in events if e.event_type == event_type]
-    return (event.place.name, event.place.country) if event.place is not None else (None, None)
+    """The place of the events of one type (one act coded in both directions shares it)."""
+    (where,) = {
+        (e.place.name, e.place.country) if e.place is not None else (None, None)
+        for e in events
+        if e.event_type == event_type
+    }
+    return where
 
 
 @pytest.fixture(scope="module")
@@ -63,3 +68,25 @@ def test_a_word_of_a_longer_name_is_not_a_town(code: Callable[..., list[Event]])
         "CHN",
     )
     assert placed(code("Lula met Macron at the Elysee Palace on Friday."), "CONSULT") == ("Paris", "FRA")
+
+
+def test_a_capital_named_as_the_other_party_is_still_the_place_of_a_visit(
+    code: Callable[..., list[Event]],
+) -> None:
+    visit = [e for e in code("Pashinyan visited Tehran on Tuesday.") if e.event_type == "CONSULT"]
+    assert visit and visit[0].target is not None and visit[0].target.country == "IRN"
+    assert placed(visit, "CONSULT") == ("Tehran", "IRN")
+    talks = code("Aliyev and Erdogan held talks at the Kremlin on Monday.")
+    assert placed(talks, "CONSULT")[0] == "Moscow"
+    # a country is never the place of an act aimed at it
+    assert placed(code("Azerbaijani troops shelled Armenia."), "ASSAULT") == (None, None)
+
+
+def test_an_act_without_a_place_of_its_own_takes_its_clauses_place(code: Callable[..., list[Event]]) -> None:
+    # the request is subordinate to the talks; the protests are the object of the deployment's purpose
+    urged = code("Ruto held talks with Museveni in Kampala on Monday, urging Uganda to reopen the border.")
+    assert placed(urged, "REQUEST") == ("Kampala", "UGA")
+    protests = code(
+        "Armenia's interior ministry deployed riot police in central Yerevan to contain the protests."
+    )
+    assert placed(protests, "PROTEST") == ("Yerevan", "ARM")

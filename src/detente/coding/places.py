@@ -23,6 +23,9 @@ PLACE_PREPS = {
     "over",
     "through",
 }
+MAX_CLIMB = 3
+CLAUSE_LINKS = {"conj", "xcomp", "advcl"}
+NOUN_ARGUMENTS = {"dobj", "pobj", "nsubj", "nsubjpass"}
 ARGUMENT_DEPS = {"dobj", "pobj", "nsubj", "nsubjpass", "npadvmod", "agent", "dative", "prep"}
 NOT_PLACES = {"DATE", "TIME", "PERSON", "NORP", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"}
 # after these a gazetteer name is a place even when the small model's NER calls it a person ("over
@@ -41,12 +44,30 @@ def find_place(
     """The place of an event (see :func:`_find_place`); failing that, the place of the clause it is
     coordinated with ("met in Geneva but failed to reach an agreement")."""
     place = _find_place(anchors, excluded, gazetteer, destination=destination, not_places=not_places)
-    if place is None:
-        verb = anchors[-1]
-        while place is None and verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
-            verb = verb.head
-            place = _find_place([verb], excluded, gazetteer, destination=destination, not_places=not_places)
+    holder: Token | None = anchors[-1]
+    for _ in range(MAX_CLIMB):
+        holder = _governor(holder) if holder is not None else None
+        if place is not None or holder is None:
+            break
+        place = _find_place(
+            [holder], excluded, gazetteer, destination=destination, not_places=not_places, compounds=False
+        )
     return place
+
+
+def _governor(token: Token) -> Token | None:
+    """The clause a trigger without a place of its own takes its place from: the verb it is coordinated
+    with or subordinate to ("met in Geneva but failed to agree", "urged ... during talks in Abuja",
+    "beaten by police in Tbilisi as he was being detained"), or the verb a nominal trigger is an
+    argument of ("police deployed in Tbilisi to contain the protests")."""
+    if token.dep_ in CLAUSE_LINKS and token.head.i != token.i:
+        return token.head
+    if token.pos_ in ("NOUN", "PROPN") and token.dep_ in NOUN_ARGUMENTS and token.head.i != token.i:
+        head = token.head
+        if token.dep_ == "pobj" and head.dep_ == "prep" and head.head.i != head.i:
+            head = head.head
+        return head if head.pos_ in ("VERB", "AUX") else None
+    return None
 
 
 def _find_place(
@@ -56,6 +77,7 @@ def _find_place(
     *,
     destination: bool = False,
     not_places: frozenset[int] = frozenset(),
+    compounds: bool = True,
 ) -> Place | None:
     """The place of an event whose trigger (and light verb) are ``anchors``.
 
@@ -64,6 +86,14 @@ def _find_place(
     an actor is never its place. ``destination`` lets "to X" count (the place of a visit).
     """
     preps = PLACE_PREPS | ({"to"} if destination else set())
+    if destination:
+        # "visited Ankara", "will visit Moscow": the town visited is the place, though it names a state
+        for anchor in anchors:
+            for obj in anchor.children:
+                if obj.dep_ in ("dobj", "npadvmod") and obj.pos_ == "PROPN" and obj.i not in not_places:
+                    place = _place_of(obj, gazetteer)
+                    if place is not None and place.lat is not None:
+                        return place
     for depth in (0, 1, 2):
         for anchor in anchors:
             for holder in _at_depth(anchor, depth):
@@ -71,10 +101,15 @@ def _find_place(
                     if prep.dep_ != "prep" or prep.lower_ not in preps:
                         continue
                     for pobj in prep.children:
-                        if pobj.dep_ == "pobj" and pobj.i not in excluded and pobj.i not in not_places:
-                            place = _place_of(pobj, gazetteer)
-                            if place is not None:
-                                return place
+                        if pobj.dep_ != "pobj" or pobj.i in not_places:
+                            continue
+                        place = _place_of(pobj, gazetteer)
+                        if place is None:
+                            continue
+                        if pobj.i not in excluded or _town_named_as_actor(prep, place, destination):
+                            return place
+    if not compounds:
+        return None
     for anchor in anchors:
         for holder in _at_depth(anchor, 1):
             for child in holder.children:
@@ -85,6 +120,13 @@ def _find_place(
                     if place is not None:
                         return place
     return None
+
+
+def _town_named_as_actor(prep: Token, place: Place, destination: bool) -> bool:
+    """A capital standing for its state is still the place after "in"/"at"/(a visit's) "to" ("talks
+    at the Kremlin", "a visit to Kyiv"); a country never is ("fired at Armenia")."""
+    where = LOCATIVE_PREPS | {"at"} | ({"to"} if destination else set())
+    return prep.lower_ in where and place.lat is not None
 
 
 def _at_depth(anchor: Token, depth: int) -> list[Token]:
