@@ -90,3 +90,11 @@ def test_an_act_without_a_place_of_its_own_takes_its_clauses_place(code: Callabl
         "Armenia's interior ministry deployed riot police in central Yerevan to contain the protests."
     )
     assert placed(protests, "PROTEST") == ("Yerevan", "ARM")
+
+
+def test_aid_is_placed_where_it_was_sent_but_the_recipient_state_is_not_a_place(
+    code: Callable[..., list[Event]],
+) -> None:
+    assert placed(code("Turkey flew medical supplies to Aleppo on Sunday."), "AID") == ("Aleppo", "SYR")
+    # "to Kyiv" names the recipient government here, not where anything happened
+    assert placed(code("Berlin will hand over two air defence systems to Kyiv."), "AID") == (None, None)

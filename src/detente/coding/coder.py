@@ -22,7 +22,8 @@ from detente.geo import Gazetteer
 from detente.models import Actor, Article, Event, Place
 
 # acts whose "to X" is where they happen: a visit to Moscow, troops sent to the border, a march to an embassy
-DESTINATION_TYPES = {"CONSULT", "MOBILIZE", "PROTEST"}
+DESTINATION_TYPES = {"CONSULT", "MOBILIZE", "PROTEST", "AID"}  # "to X" is where it happened
+VISIT_TYPES = {"CONSULT"}  # a town visited is the place though it names the other party
 TEMPORAL_MARKS = {"after", "before", "since", "until", "till", "once"}
 # mentions that can stand for the other party of an act: states, organisations and named people
 COUNTERPART_KINDS = {"country", "demonym", "people", "metonym", "org", "person"}
@@ -162,6 +163,7 @@ def _code_trigger(
         excluded,
         ctx.gazetteer,
         destination=rule.event_type in DESTINATION_TYPES,
+        visit=rule.event_type in VISIT_TYPES,
         not_places=not_places,
     )
     scene = Scene(

@@ -39,11 +39,14 @@ def find_place(
     gazetteer: Gazetteer,
     *,
     destination: bool = False,
+    visit: bool = False,
     not_places: frozenset[int] = frozenset(),
 ) -> Place | None:
     """The place of an event (see :func:`_find_place`); failing that, the place of the clause it is
     coordinated with ("met in Geneva but failed to reach an agreement")."""
-    place = _find_place(anchors, excluded, gazetteer, destination=destination, not_places=not_places)
+    place = _find_place(
+        anchors, excluded, gazetteer, destination=destination, visit=visit, not_places=not_places
+    )
     holder: Token | None = anchors[-1]
     for _ in range(MAX_CLIMB):
         holder = _governor(holder) if holder is not None else None
@@ -76,6 +79,7 @@ def _find_place(
     gazetteer: Gazetteer,
     *,
     destination: bool = False,
+    visit: bool = False,
     not_places: frozenset[int] = frozenset(),
     compounds: bool = True,
 ) -> Place | None:
@@ -83,10 +87,11 @@ def _find_place(
 
     Locative phrases on the trigger come first, then those on its arguments, then proper-noun
     modifiers of its arguments ("a Caracas court"). ``excluded`` holds the actors' own name tokens:
-    an actor is never its place. ``destination`` lets "to X" count (the place of a visit).
+    an actor is never its place. ``destination`` lets "to X" count (where aid or troops were sent);
+    ``visit`` also lets a town that names the other party count ("visited Ankara", "a visit to Kyiv").
     """
     preps = PLACE_PREPS | ({"to"} if destination else set())
-    if destination:
+    if visit:
         # "visited Ankara", "will visit Moscow": the town visited is the place, though it names a state
         for anchor in anchors:
             for obj in anchor.children:
@@ -106,7 +111,7 @@ def _find_place(
                         place = _place_of(pobj, gazetteer)
                         if place is None:
                             continue
-                        if pobj.i not in excluded or _town_named_as_actor(prep, place, destination):
+                        if pobj.i not in excluded or _town_named_as_actor(prep, place, visit):
                             return place
     if not compounds:
         return None
@@ -122,10 +127,10 @@ def _find_place(
     return None
 
 
-def _town_named_as_actor(prep: Token, place: Place, destination: bool) -> bool:
+def _town_named_as_actor(prep: Token, place: Place, visit: bool) -> bool:
     """A capital standing for its state is still the place after "in"/"at"/(a visit's) "to" ("talks
     at the Kremlin", "a visit to Kyiv"); a country never is ("fired at Armenia")."""
-    where = LOCATIVE_PREPS | {"at"} | ({"to"} if destination else set())
+    where = LOCATIVE_PREPS | {"at"} | ({"to"} if visit else set())
     return prep.lower_ in where and place.lat is not None
 
 
