@@ -157,3 +157,22 @@ def test_parts_of_a_day_name_that_day(resolver, text, expected):
 def test_a_day_beats_a_time_of_day(code):
     events = code("Azerbaijani forces shelled the village shortly after 5am on Tuesday.", published=FRIDAY)
     assert events and events[0].date == "2025-11-18"
+
+
+def test_an_event_noun_takes_the_date_of_the_clause_it_happened_during(code):
+    events = code(
+        "Armenia and Georgia agreed on Tuesday to open a new border crossing during talks in Tbilisi.",
+        published=FRIDAY,
+    )
+    talks = [e for e in events if e.event_type == "CONSULT"]
+    assert talks and {e.date for e in talks} == {"2025-11-18"}
+    brokered = code(
+        "Sudanese and Chadian envoys sat down on Monday for Qatari-mediated talks.", published=FRIDAY
+    )
+    assert {e.date for e in brokered if e.event_type == "CONSULT"} == {"2025-11-17"}
+    # an event "after" which the clause happened keeps no date from it
+    after = code(
+        "Baku recalled its ambassador on Wednesday after the arrest of two Azerbaijani journalists.",
+        published=FRIDAY,
+    )
+    assert {e.date_text for e in after if e.event_type == "COERCE"} == {None}

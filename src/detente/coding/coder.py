@@ -25,6 +25,8 @@ from detente.models import Actor, Article, Event, Place
 DESTINATION_TYPES = {"CONSULT", "MOBILIZE", "PROTEST", "AID"}  # "to X" is where it happened
 VISIT_TYPES = {"CONSULT"}  # a town visited is the place though it names the other party
 TEMPORAL_MARKS = {"after", "before", "since", "until", "till", "once"}
+# an event noun after these happened when the clause it hangs on did ("agreed ... during talks")
+SAME_TIME_PREPS = {"during", "at", "for", "amid", "on", "in"}
 # mentions that can stand for the other party of an act: states, organisations and named people
 COUNTERPART_KINDS = {"country", "demonym", "people", "metonym", "org", "person"}
 FUTURE_MODALITIES = {"planned", "promised", "hypothetical"}
@@ -737,22 +739,38 @@ def _event_date(
 
 
 def _in_temporal_clause(trigger: Trigger) -> bool:
-    """Whether the trigger sits in an "after/before/since ..." clause."""
+    """Whether the trigger sits in an "after/before/since ..." clause or phrase ("after the arrest")."""
     token = trigger.light_verb or trigger.token
     for ancestor in [token, *token.ancestors]:
         if ancestor.dep_ == "advcl" and any(c.lower_ in TEMPORAL_MARKS for c in ancestor.children):
+            return True
+        if ancestor.dep_ == "prep" and ancestor.lower_ in TEMPORAL_MARKS:
             return True
     return False
 
 
 def _clause_chain(trigger: Trigger) -> list[int]:
+    """The trigger and the clauses whose date is its date: those it is coordinated with or
+    subordinate to, and for an event noun the clause it happened during ("agreed on Wednesday during
+    talks", "flew to Warsaw the next day for talks", "sat down for US-brokered negotiations")."""
     token = trigger.light_verb or trigger.token
     chain = [trigger.token.i, token.i]
     current = token
-    while current.dep_ in ("conj", "xcomp", "advcl") and current.head.i != current.i:
-        if current.dep_ == "advcl" and any(c.lower_ in TEMPORAL_MARKS for c in current.children):
-            break  # "... after a missile damaged the embassy": that happened at another time
-        current = current.head
+    while current.head.i != current.i:
+        if current.dep_ in ("conj", "xcomp", "advcl"):
+            if current.dep_ == "advcl" and any(c.lower_ in TEMPORAL_MARKS for c in current.children):
+                break  # "... after a missile damaged the embassy": that happened at another time
+            current = current.head
+        elif current.dep_ == "amod" and current.head.pos_ == "NOUN":
+            current = current.head  # "US-brokered negotiations"
+        elif (
+            current.dep_ == "pobj"
+            and current.head.lower_ in SAME_TIME_PREPS
+            and current.head.head.pos_ == "VERB"
+        ):
+            current = current.head.head
+        else:
+            break
         chain.append(current.i)
     return chain
 
