@@ -176,3 +176,26 @@ def test_an_event_noun_takes_the_date_of_the_clause_it_happened_during(code):
         published=FRIDAY,
     )
     assert {e.date_text for e in after if e.event_type == "COERCE"} == {None}
+
+
+@pytest.mark.parametrize(
+    ("text", "future", "expected"),
+    [
+        ("on Christmas Day", False, "2024-12-25"),  # the last one before publication
+        ("New Year's Eve 2023", False, "2023-12-31"),  # its own year
+        ("Christmas Day", True, "2025-12-25"),  # a planned act: the next one
+    ],
+)
+def test_fixed_date_holidays_resolve_to_their_day(resolver, text, future, expected):
+    result = resolver.resolve(text, FRIDAY, future=future)
+    assert result is not None and (result.date, result.precision) == (expected, "day")
+
+
+def test_a_holiday_tagged_as_an_event_dates_the_act_but_not_when_it_names_a_thing(code):
+    published = dt.date(2025, 1, 4)
+    halted = code("Gazprom halted gas supplies to Moldova at dawn on New Year's Day.", published=published)
+    assert {e.date for e in halted if e.event_type == "COERCE"} == {"2025-01-01"}
+    parade = code(
+        "Aliyev turned down an invitation to attend the Victory Day parade in Moscow.", published=published
+    )
+    assert {e.date_text for e in parade if e.event_type == "REJECT"} == {None}

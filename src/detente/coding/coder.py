@@ -54,7 +54,7 @@ def code_parsed(article: Article, doc: Doc, ctx: CodingContext) -> list[Event]:
     pending: list[tuple[list[Event], Anchor]] = []
     for index, sent in enumerate(doc.sents):
         ctx.actors.learn_appositions(sent, mentions, published, memory)
-        date_spans = [e for e in sent.ents if e.label_ in ("DATE", "TIME")]
+        date_spans = [e for e in sent.ents if e.label_ in ("DATE", "TIME") or _holiday_date(e, ctx)]
         for trigger in find_triggers(sent, ctx.knowledge):
             coded = _code_trigger(
                 trigger, sent, index, article, text_id, mentions, memory, date_spans, ctx, events
@@ -707,6 +707,12 @@ def _confidence(trigger: Trigger, source: Actor, target: Actor | None) -> float:
     if source.entity_id is None:
         score -= 0.1
     return round(max(score, 0.05), 2)
+
+
+def _holiday_date(span: Span, ctx: CodingContext) -> bool:
+    """A holiday the model tagged as an EVENT is a date ("on New Year's Day"), unless it only names
+    another thing ("the Victory Day parade")."""
+    return span.label_ == "EVENT" and span[-1].dep_ != "compound" and ctx.dates.is_holiday(span.text)
 
 
 def _event_date(
