@@ -426,3 +426,34 @@ def test_evaluate_scores_event_and_claims_gold_together(runner, fast, tmp_path):
     assert report["event_type"]["tp"] == 1
     assert report["claims"]["gold_claims"] == 1
     assert report["claims"]["claimant_accuracy"] == 1.0
+
+
+def test_evaluate_scores_each_phenomenon_over_one_sentence_documents(runner, fast, tmp_path):
+    def doc(doc_id: str, text: str, tags: list[str], source: str, **extra: str) -> dict:
+        event = {"event_type": "SANCTION", "trigger": "expelled", "source": source, "target": "BLR"}
+        return {
+            "id": doc_id,
+            "published": "2025-05-02",
+            "text": text,
+            "phenomena": tags,
+            "events": [event],
+            **extra,
+        }
+
+    gold = tmp_path / "gold.jsonl"
+    rows = [
+        doc("s1", "Two Belarusian diplomats were expelled by Poland on Thursday.", ["passive"], "POL"),
+        # annotated with the wrong source on purpose: a miss for its phenomenon
+        doc("s2", "Lithuania reportedly expelled a Belarusian diplomat.", ["hedge"], "LVA"),
+        # an article's tags describe the whole article: not counted per phenomenon
+        doc("a1", "Poland expelled two Belarusian diplomats.", ["passive", "article_only"], "POL", title="t"),
+    ]
+    gold.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    result = invoke(runner, "evaluate", str(gold), "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    by_tag = json.loads(result.stdout)["per_phenomenon"]
+    assert set(by_tag) == {"passive", "hedge"}
+    assert (by_tag["passive"]["tp"], by_tag["passive"]["fn"]) == (1, 0)
+    assert (by_tag["hedge"]["tp"], by_tag["hedge"]["fn"]) == (0, 1)
+    table = invoke(runner, "evaluate", str(gold))
+    assert "by phenomenon" in table.stdout and "hedge" in table.stdout

@@ -157,3 +157,45 @@ def test_parts_of_a_day_name_that_day(resolver, text, expected):
 def test_a_day_beats_a_time_of_day(code):
     events = code("Azerbaijani forces shelled the village shortly after 5am on Tuesday.", published=FRIDAY)
     assert events and events[0].date == "2025-11-18"
+
+
+def test_an_event_noun_takes_the_date_of_the_clause_it_happened_during(code):
+    events = code(
+        "Armenia and Georgia agreed on Tuesday to open a new border crossing during talks in Tbilisi.",
+        published=FRIDAY,
+    )
+    talks = [e for e in events if e.event_type == "CONSULT"]
+    assert talks and {e.date for e in talks} == {"2025-11-18"}
+    brokered = code(
+        "Sudanese and Chadian envoys sat down on Monday for Qatari-mediated talks.", published=FRIDAY
+    )
+    assert {e.date for e in brokered if e.event_type == "CONSULT"} == {"2025-11-17"}
+    # an event "after" which the clause happened keeps no date from it
+    after = code(
+        "Baku recalled its ambassador on Wednesday after the arrest of two Azerbaijani journalists.",
+        published=FRIDAY,
+    )
+    assert {e.date_text for e in after if e.event_type == "COERCE"} == {None}
+
+
+@pytest.mark.parametrize(
+    ("text", "future", "expected"),
+    [
+        ("on Christmas Day", False, "2024-12-25"),  # the last one before publication
+        ("New Year's Eve 2023", False, "2023-12-31"),  # its own year
+        ("Christmas Day", True, "2025-12-25"),  # a planned act: the next one
+    ],
+)
+def test_fixed_date_holidays_resolve_to_their_day(resolver, text, future, expected):
+    result = resolver.resolve(text, FRIDAY, future=future)
+    assert result is not None and (result.date, result.precision) == (expected, "day")
+
+
+def test_a_holiday_tagged_as_an_event_dates_the_act_but_not_when_it_names_a_thing(code):
+    published = dt.date(2025, 1, 4)
+    halted = code("Gazprom halted gas supplies to Moldova at dawn on New Year's Day.", published=published)
+    assert {e.date for e in halted if e.event_type == "COERCE"} == {"2025-01-01"}
+    parade = code(
+        "Aliyev turned down an invitation to attend the Victory Day parade in Moscow.", published=published
+    )
+    assert {e.date_text for e in parade if e.event_type == "REJECT"} == {None}

@@ -726,6 +726,16 @@ def test_chart_draws_events_dated_by_a_long_range_as_bars(store: Store) -> None:
     (bar,) = spec["datasets"][rules[0]["data"]["name"]]
     assert (bar["start"], bar["end"], bar["track_label"]) == ("2025-06-01", "2025-08-31", "Economic")
     assert "<svg" in chart_svg(chart)
+    # a span reaching far outside the dated events is clipped to them, not stretching the time axis
+    year = make_event(
+        "r2", "d8", "COOPERATE", "AZE", "RUS", "2024-01-01/2024-12-31",
+        "Azerbaijani exporters kept trucks moving to Russia in 2024.", precision="year",
+    )  # fmt: skip
+    put(store, [year])
+    view = dyad_view(store, "RUS", "AZE")
+    spec = dyad_chart(view.series, view.timeline, view.facade).to_dict()
+    domains = {str(layer["encoding"]["x"]["scale"]["domain"][0]) for layer in spec["vconcat"][1]["layer"]}
+    assert domains == {min(p.period for p in view.series.points).isoformat()}
     # without events dated by a long range, no bar layer
     with Store(":memory:") as plain:
         put(plain, _crisis_events())

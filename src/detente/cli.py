@@ -449,6 +449,21 @@ def evaluate(
             str(s["fn"]),
         )
     out.print(table)
+    if report["per_phenomenon"]:
+        by_tag = Table(title="(type, source, target) by phenomenon, one-sentence documents")
+        for column in ("phenomenon", "precision", "recall", "F1", "tp", "fp", "fn"):
+            by_tag.add_column(column, justify="left" if column == "phenomenon" else "right")
+        for tag, s in sorted(report["per_phenomenon"].items(), key=lambda item: item[1]["f1"]):
+            by_tag.add_row(
+                tag,
+                f"{s['precision']:.3f}",
+                f"{s['recall']:.3f}",
+                f"{s['f1']:.3f}",
+                str(s["tp"]),
+                str(s["fp"]),
+                str(s["fn"]),
+            )
+        out.print(by_tag)
     out.print(
         f"date accuracy {report['date_accuracy']} over {report['dates_scored']} matched dated events; "
         f"place accuracy {report['place_accuracy']} over {report['places_scored']}; "

@@ -54,6 +54,9 @@ class Report:
     triple_level: Counts = field(default_factory=Counts)
     per_type: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
     per_type_triple: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
+    # (type, source, target) counts of the one-sentence documents carrying each phenomenon tag (an
+    # article's tags describe the whole article, so articles are left out here)
+    per_phenomenon: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
     dates_correct: int = 0
     dates_scored: int = 0
     places_correct: int = 0
@@ -88,6 +91,7 @@ class Report:
             "negated_emitted_as_positive": self.negated_as_positive,
             "per_type": {t: scores(c) for t, c in sorted(self.per_type.items())},
             "per_type_triple": {t: scores(c) for t, c in sorted(self.per_type_triple.items())},
+            "per_phenomenon": {t: scores(c) for t, c in sorted(self.per_phenomenon.items())},
         }
 
 
@@ -136,7 +140,20 @@ def evaluate(gold_docs: Iterable[dict[str, Any]], pipeline: Pipeline) -> Report:
         report.documents += 1
         report.gold_events += len(gold)
         report.predicted_events += len(predicted)
+        before = (report.triple_level.tp, report.triple_level.fp, report.triple_level.fn)
         _score(gold, predicted, doc["text"], report)
+        if not doc.get("title"):
+            tp, fp, fn = (
+                now - then
+                for now, then in zip(
+                    (report.triple_level.tp, report.triple_level.fp, report.triple_level.fn),
+                    before,
+                    strict=True,
+                )
+            )
+            for tag in doc.get("phenomena") or []:
+                counts = report.per_phenomenon[str(tag)]
+                counts.tp, counts.fp, counts.fn = counts.tp + tp, counts.fp + fp, counts.fn + fn
     return report
 
 

@@ -22,8 +22,11 @@ from detente.geo import Gazetteer
 from detente.models import Actor, Article, Event, Place
 
 # acts whose "to X" is where they happen: a visit to Moscow, troops sent to the border, a march to an embassy
-DESTINATION_TYPES = {"CONSULT", "MOBILIZE", "PROTEST"}
+DESTINATION_TYPES = {"CONSULT", "MOBILIZE", "PROTEST", "AID"}  # "to X" is where it happened
+VISIT_TYPES = {"CONSULT"}  # a town visited is the place though it names the other party
 TEMPORAL_MARKS = {"after", "before", "since", "until", "till", "once"}
+# an event noun after these happened when the clause it hangs on did ("agreed ... during talks")
+SAME_TIME_PREPS = {"during", "at", "for", "amid", "on", "in"}
 # mentions that can stand for the other party of an act: states, organisations and named people
 COUNTERPART_KINDS = {"country", "demonym", "people", "metonym", "org", "person"}
 FUTURE_MODALITIES = {"planned", "promised", "hypothetical"}
@@ -52,7 +55,7 @@ def code_parsed(article: Article, doc: Doc, ctx: CodingContext) -> list[Event]:
     dateless: set[int] = set()  # sentences with no date expression
     for index, sent in enumerate(doc.sents):
         ctx.actors.learn_appositions(sent, mentions, published, memory)
-        date_spans = [e for e in sent.ents if e.label_ in ("DATE", "TIME")]
+        date_spans = [e for e in sent.ents if e.label_ in ("DATE", "TIME") or _holiday_date(e, ctx)]
         if not date_spans:
             dateless.add(index)
         for trigger in find_triggers(sent, ctx.knowledge):
@@ -187,6 +190,7 @@ def _code_trigger(
         excluded,
         ctx.gazetteer,
         destination=rule.event_type in DESTINATION_TYPES,
+        visit=rule.event_type in VISIT_TYPES,
         not_places=not_places,
     )
     scene = Scene(
@@ -730,6 +734,12 @@ def _confidence(trigger: Trigger, source: Actor, target: Actor | None) -> float:
     return round(max(score, 0.05), 2)
 
 
+def _holiday_date(span: Span, ctx: CodingContext) -> bool:
+    """A holiday the model tagged as an EVENT is a date ("on New Year's Day"), unless it only names
+    another thing ("the Victory Day parade")."""
+    return span.label_ == "EVENT" and span[-1].dep_ != "compound" and ctx.dates.is_holiday(span.text)
+
+
 def _event_date(
     trigger: Trigger, spans: list[Span], published: dt.date | None, dates: DateResolver, *, future: bool
 ) -> ResolvedDate | None:
@@ -760,22 +770,38 @@ def _event_date(
 
 
 def _in_temporal_clause(trigger: Trigger) -> bool:
-    """Whether the trigger sits in an "after/before/since ..." clause."""
+    """Whether the trigger sits in an "after/before/since ..." clause or phrase ("after the arrest")."""
     token = trigger.light_verb or trigger.token
     for ancestor in [token, *token.ancestors]:
         if ancestor.dep_ == "advcl" and any(c.lower_ in TEMPORAL_MARKS for c in ancestor.children):
+            return True
+        if ancestor.dep_ == "prep" and ancestor.lower_ in TEMPORAL_MARKS:
             return True
     return False
 
 
 def _clause_chain(trigger: Trigger) -> list[int]:
+    """The trigger and the clauses whose date is its date: those it is coordinated with or
+    subordinate to, and for an event noun the clause it happened during ("agreed on Wednesday during
+    talks", "flew to Warsaw the next day for talks", "sat down for US-brokered negotiations")."""
     token = trigger.light_verb or trigger.token
     chain = [trigger.token.i, token.i]
     current = token
-    while current.dep_ in ("conj", "xcomp", "advcl") and current.head.i != current.i:
-        if current.dep_ == "advcl" and any(c.lower_ in TEMPORAL_MARKS for c in current.children):
-            break  # "... after a missile damaged the embassy": that happened at another time
-        current = current.head
+    while current.head.i != current.i:
+        if current.dep_ in ("conj", "xcomp", "advcl"):
+            if current.dep_ == "advcl" and any(c.lower_ in TEMPORAL_MARKS for c in current.children):
+                break  # "... after a missile damaged the embassy": that happened at another time
+            current = current.head
+        elif current.dep_ == "amod" and current.head.pos_ == "NOUN":
+            current = current.head  # "US-brokered negotiations"
+        elif (
+            current.dep_ == "pobj"
+            and current.head.lower_ in SAME_TIME_PREPS
+            and current.head.head.pos_ == "VERB"
+        ):
+            current = current.head.head
+        else:
+            break
         chain.append(current.i)
     return chain
 

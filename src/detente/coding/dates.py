@@ -17,6 +17,8 @@ from functools import lru_cache
 from dateparser.date import DateDataParser
 from spacy.tokens import Token
 
+from detente.data_files import read_csv
+
 WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 DURATION = re.compile(
@@ -49,6 +51,12 @@ class DateResolver:
             languages=["en"],
             settings={"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False},
         )
+        self.holidays = load_holidays()
+
+    def is_holiday(self, text: str) -> bool:
+        """Whether ``text`` names a fixed-date holiday ("New Year's Day", "Christmas Eve 2024"), which
+        the model may tag as an EVENT rather than a DATE."""
+        return _holiday_match(text, self.holidays) is not None
 
     def resolve(self, text: str, published: dt.date | None, *, future: bool = False) -> ResolvedDate | None:
         """Resolve ``text`` ("on 9 October", "in December 2024", "last year") or return None."""
@@ -87,6 +95,9 @@ class DateResolver:
         weekday = _weekday(text, published, future)
         if weekday is not None:
             return weekday, "day"
+        holiday = _holiday(text, self.holidays, published, future)
+        if holiday is not None:
+            return holiday, "day"
         if published is not None and text in ("earlier this month", "this month", "late this month"):
             return published, "month"
         qualified = QUALIFIERS.sub("", text)
@@ -133,6 +144,46 @@ def _clean(text: str, published: dt.date | None) -> str:
         text = re.sub(r"\bthis year\b", str(year), text, flags=re.IGNORECASE)
         text = re.sub(r"\bnext year\b", str(year + 1), text, flags=re.IGNORECASE)
     return text.strip(" ,.")
+
+
+def load_holidays() -> dict[str, tuple[int, int]]:
+    """Fixed-date holidays by lower-case name (``data/coding/holidays.csv``): name -> (month, day)."""
+    table: dict[str, tuple[int, int]] = {}
+    for row in read_csv("coding", "holidays.csv"):
+        names = [row["name"], *[a for a in row["aliases"].split(";") if a.strip()]]
+        for name in names:
+            table[name.strip().lower().replace("’", "'")] = (int(row["month"]), int(row["day"]))
+    return table
+
+
+def _holiday_match(
+    text: str, holidays: dict[str, tuple[int, int]]
+) -> tuple[tuple[int, int], int | None] | None:
+    """(month, day) and the year given with it, if ``text`` names a holiday ("Christmas Eve of 2024")."""
+    words = re.sub(r"^(?:the\s+|on\s+|at\s+dawn\s+on\s+)+", "", text.strip().lower().replace("’", "'"))
+    found = re.fullmatch(r"(.+?)(?:,?\s+(?:of\s+)?(\d{4}))?", words)
+    if found is None or found.group(1) not in holidays:
+        return None
+    return holidays[found.group(1)], int(found.group(2)) if found.group(2) else None
+
+
+def _holiday(
+    text: str, holidays: dict[str, tuple[int, int]], published: dt.date | None, future: bool
+) -> dt.date | None:
+    """The day a holiday's name refers to: its given year's, else the last one up to publication
+    (the next one for a planned act)."""
+    match = _holiday_match(text, holidays)
+    if match is None:
+        return None
+    (month, day), year = match
+    if year is not None:
+        return dt.date(year, month, day)
+    if published is None:
+        return None
+    this_year = dt.date(published.year, month, day)
+    if future:
+        return this_year if this_year >= published else dt.date(published.year + 1, month, day)
+    return this_year if this_year <= published else dt.date(published.year - 1, month, day)
 
 
 def _complete_range(start: str, end: str) -> tuple[str, str]:

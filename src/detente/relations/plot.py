@@ -78,8 +78,11 @@ def dyad_chart(
         and (e.date_end - e.date_start).days >= MAX_SPAN_DAYS
     ]
     shade = _shading(series, facade)
+    # the axis covers the periods and dated marks; a long span (a year-precision date) is clipped to it
+    # rather than stretching the axis over months with no event
     stamps: list[str] = [str(r["period"]) for r in lines] + [str(m["date"]) for m in marks]
-    stamps += [str(b[key]) for b in spans for key in ("start", "end")]
+    if not stamps:
+        stamps = [str(b[key]) for b in spans for key in ("start", "end")]
     if series.points:
         stamps.append(_step(series.points[-1].period, series.freq).isoformat())
     first, last = (min(stamps), max(stamps)) if stamps else (dt.date.today().isoformat(),) * 2
