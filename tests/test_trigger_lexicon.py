@@ -113,6 +113,17 @@ def _types(events: list[Event]) -> set[str]:
         ("Serbian protesters set up roadblocks near the Kosovo border on Sunday.", "PROTEST"),
         ("Minsk announced retaliatory measures against Lithuanian hauliers.", "SANCTION"),
         ("Mexico sent two navy ships carrying food and medicine to Cuba.", "AID"),
+        # views exchanged, leaders spoken with, lobbying, rulings flouted
+        ("Aliyev and Pashinyan exchanged views on the peace treaty.", "CONSULT"),
+        ("Armenia lobbied Washington to sanction Baku.", "REQUEST"),
+        ("Venezuela flouted the ICJ ruling on Essequibo.", "REJECT"),
+        # embassies closed, the internet shut down, military presence boosted
+        ("Britain closed its embassy in Kabul.", "SANCTION"),
+        ("Iran shut down the internet in Tehran on Friday.", "COERCE"),
+        ("The US boosted its military presence in the Gulf.", "MOBILIZE"),
+        # ships sunk, villages burned by soldiers, lynchings
+        ("Ukrainian drones sank a Russian warship in the Black Sea.", "ASSAULT"),
+        ("Sudanese soldiers burned villages in Darfur.", "ASSAULT"),
         # conditions accepted are a concession
         ("Cairo accepted the conditions set by the IMF for a new loan.", "CONCEDE"),
     ],
@@ -157,6 +168,9 @@ def test_verb_and_noun_families(code: Code, sentence: str, event_type: str) -> N
         ("Turkey sheltered three million Syrian refugees.", "CONSULT"),
         ("Mexico sent two navy ships carrying food and medicine to Cuba.", "MOBILIZE"),
         ("The Philippine boat had been carrying fuel to the crew of a cutter.", "AID"),
+        # retaliating by expelling is expelling; one's own embassy closed is no coercion
+        ("Moscow retaliated by expelling ten Polish diplomats.", "ASSAULT"),
+        ("Britain closed its embassy in Kabul.", "COERCE"),
         # a tie suspended or ended is no act of cooperation, a strike gone on no attack
         ("Mali ended its defence cooperation with France on Monday.", "COOPERATE"),
         ("Niger suspended its military partnership with the United States.", "COOPERATE"),

@@ -142,6 +142,19 @@ def find_triggers(sent: Span, knowledge: Knowledge) -> list[Trigger]:
         )
     ]
     found = [t for t in found if not _tells_the_outcome(t, found)]
+    # "retaliated by expelling ten diplomats", "responded by imposing tariffs": the means is the act
+    acts = {t.token.i for t in found}
+    found = [
+        t
+        for t in found
+        if t.is_noun
+        or not any(
+            c.dep_ == "prep"
+            and c.lower_ == "by"
+            and any(g.dep_ == "pcomp" and g.i in acts for g in c.children)
+            for c in t.token.children
+        )
+    ]
     return sorted(found, key=lambda t: t.token.i)
 
 
