@@ -124,6 +124,9 @@ def _types(events: list[Event]) -> set[str]:
         # ships sunk, villages burned by soldiers, lynchings
         ("Ukrainian drones sank a Russian warship in the Black Sea.", "ASSAULT"),
         ("Sudanese soldiers burned villages in Darfur.", "ASSAULT"),
+        # volunteers armed by their own army are mobilised; a measure welcomed is supported
+        ("Mali's army armed hundreds of civilian volunteers near Gao.", "MOBILIZE"),
+        ("The lifting of the ban on Polish grain was welcomed by Kyiv on Monday.", "SUPPORT"),
         # conditions accepted are a concession
         ("Cairo accepted the conditions set by the IMF for a new loan.", "CONCEDE"),
     ],
@@ -168,6 +171,8 @@ def test_verb_and_noun_families(code: Code, sentence: str, event_type: str) -> N
         ("Turkey sheltered three million Syrian refugees.", "CONSULT"),
         ("Mexico sent two navy ships carrying food and medicine to Cuba.", "MOBILIZE"),
         ("The Philippine boat had been carrying fuel to the crew of a cutter.", "AID"),
+        ("Mali's army armed hundreds of civilian volunteers near Gao.", "AID"),
+        ("Eritrea is arming rebel militias in northern Ethiopia, Addis Ababa said.", "MOBILIZE"),
         # retaliating by expelling is expelling; one's own embassy closed is no coercion
         ("Moscow retaliated by expelling ten Polish diplomats.", "ASSAULT"),
         ("Britain closed its embassy in Kabul.", "COERCE"),
