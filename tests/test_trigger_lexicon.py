@@ -268,3 +268,12 @@ def test_a_sentence_with_no_date_continues_the_time_of_the_story(code: Code) -> 
     assert collided and collided[0].date == "2025-11-17", [(e.trigger, e.date) for e in events]
     alone = code("Beijing said the Philippine boat had collided with a Chinese ship.")
     assert [e.date for e in alone if e.trigger == "collided"] == ["2025-11-21"]
+
+
+def test_an_act_named_with_its_own_doer_inside_another_is_its_own(code: Code) -> None:
+    events = code("Moscow never threatened Tbilisi, despite repeated warnings from Russian officials.")
+    assert len([e for e in events if e.event_type == "THREATEN"]) == 2, [
+        (e.event_type, e.trigger) for e in events
+    ]
+    aid = code("Japan pledged 30 million dollars in aid to Ukraine.")
+    assert len([e for e in aid if e.event_type == "AID"]) == 1, [(e.event_type, e.trigger) for e in aid]

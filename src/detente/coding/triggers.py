@@ -96,6 +96,7 @@ def find_triggers(sent: Span, knowledge: Knowledge) -> list[Trigger]:
         if not (
             t.is_noun
             and t.light_verb is None
+            and not _own_doer(t.token)
             and any(
                 kind == t.rule.event_type
                 and t.token.i in {x.i for x in verb.subtree}
@@ -156,6 +157,12 @@ def find_triggers(sent: Span, knowledge: Knowledge) -> list[Trigger]:
         )
     ]
     return sorted(found, key=lambda t: t.token.i)
+
+
+def _own_doer(noun: Token) -> bool:
+    """An event noun whose doer follows "by" or "from" ("similar expulsions by Tallinn", "warnings
+    from Russian officials") tells an act of its own, even inside another of its kind."""
+    return any(c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from") for c in noun.children)
 
 
 def _undoing_kind(trigger: Trigger) -> str:
