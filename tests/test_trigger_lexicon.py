@@ -127,6 +127,9 @@ def _types(events: list[Event]) -> set[str]:
         # volunteers armed by their own army are mobilised; a measure welcomed is supported
         ("Mali's army armed hundreds of civilian volunteers near Gao.", "MOBILIZE"),
         ("The lifting of the ban on Polish grain was welcomed by Kyiv on Monday.", "SUPPORT"),
+        # a swap approved, a round of talks held
+        ("Tehran approved the exchange proposed by Washington on Monday.", "AGREE"),
+        ("Serbia and Kosovo held a new round of talks in Brussels on Monday.", "CONSULT"),
         # conditions accepted are a concession
         ("Cairo accepted the conditions set by the IMF for a new loan.", "CONCEDE"),
     ],
