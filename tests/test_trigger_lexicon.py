@@ -246,6 +246,9 @@ def test_acts_started_together_are_cooperation(code: Code) -> None:
 def test_an_air_strike_that_killed_is_one_attack(code: Code) -> None:
     events = code("An Israeli air strike killed 18 people in Rafah on Monday.")
     assert [e.trigger for e in events if e.event_type == "ASSAULT"] == ["strike"]
+    # a blast is no event noun: what it did is the attack
+    blast = code("A blast killed five Pakistani soldiers in Waziristan on Monday.")
+    assert [e.trigger for e in blast if e.event_type == "ASSAULT"] == ["killed"]
 
 
 @pytest.mark.parametrize(
