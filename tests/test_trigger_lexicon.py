@@ -220,13 +220,17 @@ def test_a_word_of_blame_is_disapproval(code: Code, sentence: str, blamed: bool)
         ("Iran and Russia held naval drills in the Gulf of Oman.", "COOPERATE", "MOBILIZE"),
         ("Japan held drills with the Philippine navy near Luzon.", "COOPERATE", "MOBILIZE"),
         ("Greek and Egyptian jets began combined exercises over Crete.", "COOPERATE", "MOBILIZE"),
+        ("Georgia said the exercise of its sovereign rights was not negotiable.", None, "MOBILIZE"),
+        ("Georgia said the exercise of its sovereign rights was not negotiable.", None, "COOPERATE"),
+        ("Japanese schools held earthquake drills on Monday.", None, "COOPERATE"),
+        ("Japanese schools held earthquake drills on Monday.", None, "MOBILIZE"),
     ],
 )
 def test_drills_are_cooperation_only_with_a_partner(
-    code: Code, sentence: str, event_type: str, absent: str
+    code: Code, sentence: str, event_type: str | None, absent: str
 ) -> None:
     events = code(sentence)
-    assert event_type in _types(events) and absent not in _types(events), [
+    assert (event_type is None or event_type in _types(events)) and absent not in _types(events), [
         (e.event_type, e.trigger) for e in events
     ]
 
