@@ -176,6 +176,11 @@ def test_verb_and_noun_families(code: Code, sentence: str, event_type: str) -> N
         ("The Philippine boat had been carrying fuel to the crew of a cutter.", "AID"),
         ("Mali's army armed hundreds of civilian volunteers near Gao.", "AID"),
         ("Eritrea is arming rebel militias in northern Ethiopia, Addis Ababa said.", "MOBILIZE"),
+        # trains that collide, a leader flying over a region, a budget finalised, a guilty plea
+        ("Two Greek trains collided near Larissa on Tuesday.", "ASSAULT"),
+        ("Putin flew over the flooded region of Orenburg on Friday.", "MOBILIZE"),
+        ("Ukraine finalised its budget for next year.", "AGREE"),
+        ("The former Pakistani minister pleaded guilty to corruption.", "REQUEST"),
         # retaliating by expelling is expelling; one's own embassy closed is no coercion
         ("Moscow retaliated by expelling ten Polish diplomats.", "ASSAULT"),
         ("Britain closed its embassy in Kabul.", "COERCE"),

@@ -41,6 +41,7 @@ class VerbRule:
     preps: frozenset[str] = frozenset()
     no_clause: bool = False
     complements: frozenset[str] | None = None  # "called the move illegal": what the object is said to be
+    subjects: frozenset[str] | None = None  # "drones flew over Kos": the subject must be one of these
     object_target: bool | None = None  # overrides the type's object_is_target for this rule
 
 
@@ -141,6 +142,7 @@ def load_knowledge() -> Knowledge:
                 preps=_set(raw.get("preps")) or frozenset(),
                 no_clause=bool(raw.get("no_clause", False)),
                 complements=_set(raw.get("complements")),
+                subjects=_set(raw.get("subjects")),
                 object_target=raw.get("object_is_target"),
             )
             verbs.setdefault(rule.lemma, []).append(rule)

@@ -143,19 +143,10 @@ def find_triggers(sent: Span, knowledge: Knowledge) -> list[Trigger]:
         )
     ]
     found = [t for t in found if not _tells_the_outcome(t, found)]
-    # "retaliated by expelling ten diplomats", "responded by imposing tariffs": the means is the act
-    acts = {t.token.i for t in found}
-    found = [
-        t
-        for t in found
-        if t.is_noun
-        or not any(
-            c.dep_ == "prep"
-            and c.lower_ == "by"
-            and any(g.dep_ == "pcomp" and g.i in acts for g in c.children)
-            for c in t.token.children
-        )
-    ]
+    # "retaliated by expelling ten diplomats": the means is the act; "soldiers were injured in the
+    # attack": the act is the one named
+    kinds = {t.token.i: t.rule.event_type for t in found}
+    found = [t for t in found if t.is_noun or not _told_by_another(t, kinds)]
     return sorted(found, key=lambda t: t.token.i)
 
 
@@ -163,6 +154,24 @@ def _own_doer(noun: Token) -> bool:
     """An event noun whose doer follows "by" or "from" ("similar expulsions by Tallinn", "warnings
     from Russian officials") tells an act of its own, even inside another of its kind."""
     return any(c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from") for c in noun.children)
+
+
+def _told_by_another(trigger: Trigger, kinds: dict[int, str]) -> bool:
+    """A verb whose act another trigger tells: its means ("retaliated by expelling"), or a noun of
+    its kind it happened in ("were injured in the attack", "died during the shelling")."""
+    for prep in trigger.token.children:
+        if prep.dep_ != "prep":
+            continue
+        for g in prep.children:
+            if prep.lower_ == "by" and g.dep_ == "pcomp" and g.i in kinds:
+                return True
+            if (
+                prep.lower_ in ("in", "during")
+                and g.dep_ == "pobj"
+                and kinds.get(g.i) == trigger.rule.event_type
+            ):
+                return True
+    return False
 
 
 def _undoing_kind(trigger: Trigger) -> str:
@@ -243,6 +252,13 @@ def match_verb_rules(token: Token, knowledge: Knowledge) -> list[VerbRule]:
     object_lemmas = {o.lemma_.lower() for o in objects} | {
         c.lemma_.lower() for o in objects for c in o.children if c.dep_ == "compound"
     }
+    subject_lemmas = {c.lemma_.lower() for c in token.children if c.dep_ == "nsubj"} | {
+        g.lemma_.lower()
+        for c in token.children
+        if c.dep_ == "nsubj"
+        for g in c.children
+        if g.dep_ == "compound"
+    }
     fitting: list[VerbRule] = []
     for rule in rules:
         if any(word not in near for word in rule.extra):
@@ -254,6 +270,8 @@ def match_verb_rules(token: Token, knowledge: Knowledge) -> list[VerbRule]:
         if rule.no_clause and any(c.dep_ == "ccomp" for c in token.children):
             continue
         if rule.complements is not None and not (complement_lemmas(token) & rule.complements):
+            continue
+        if rule.subjects is not None and not (subject_lemmas & rule.subjects):
             continue
         fitting.append(rule)
     return fitting
