@@ -49,7 +49,7 @@ def _types(events: list[Event]) -> set[str]:
         ("French instructors trained Ukrainian recruits at a camp in Poland.", "COOPERATE"),
         ("The rover was the result of years of collaboration between India and Japan.", "COOPERATE"),
         # money and attacks told with nouns
-        ("Kyiv said the loss of Japanese funding would hurt its mine clearing.", "AID"),
+        ("The EU resumed funding for the Somali police mission on Monday.", "AID"),
         ("The UN will investigate alleged atrocities by Russian forces in Bucha.", "ASSAULT"),
         ("Moscow condemned Ukraine's use of British missiles against Russian territory.", "ASSAULT"),
         ("Pakistan lodged a protest over unprovoked firing by Indian troops on Monday.", "ASSAULT"),
@@ -176,6 +176,10 @@ def test_verb_and_noun_families(code: Code, sentence: str, event_type: str) -> N
         ("The Philippine boat had been carrying fuel to the crew of a cutter.", "AID"),
         ("Mali's army armed hundreds of civilian volunteers near Gao.", "AID"),
         ("Eritrea is arming rebel militias in northern Ethiopia, Addis Ababa said.", "MOBILIZE"),
+        # funding lacked, a loss of life regretted, a debate "hijacked"
+        ("Kenya's police mission faces a lack of funding from donors.", "AID"),
+        ("Japan regretted the loss of life in the Turkish earthquake.", "ACCUSE"),
+        ("Critics said Moscow had hijacked the debate at the UN.", "ASSAULT"),
         # trains that collide, a leader flying over a region, a budget finalised, a guilty plea
         ("Two Greek trains collided near Larissa on Tuesday.", "ASSAULT"),
         ("Putin flew over the flooded region of Orenburg on Friday.", "MOBILIZE"),
