@@ -124,6 +124,7 @@ def _types(events: list[Event]) -> set[str]:
         # ships sunk, villages burned by soldiers, lynchings
         ("Ukrainian drones sank a Russian warship in the Black Sea.", "ASSAULT"),
         ("Sudanese soldiers burned villages in Darfur.", "ASSAULT"),
+        ("NATO allies rallied behind Poland after the drone incursion.", "SUPPORT"),
         # volunteers armed by their own army are mobilised; a measure welcomed is supported
         ("Mali's army armed hundreds of civilian volunteers near Gao.", "MOBILIZE"),
         ("The lifting of the ban on Polish grain was welcomed by Kyiv on Monday.", "SUPPORT"),
@@ -176,6 +177,8 @@ def test_verb_and_noun_families(code: Code, sentence: str, event_type: str) -> N
         ("The Philippine boat had been carrying fuel to the crew of a cutter.", "AID"),
         ("Mali's army armed hundreds of civilian volunteers near Gao.", "AID"),
         ("Eritrea is arming rebel militias in northern Ethiopia, Addis Ababa said.", "MOBILIZE"),
+        # crowds rallying behind a leader demonstrate
+        ("Thousands of Turkish protesters rallied behind Imamoglu in Istanbul.", "SUPPORT"),
         # funding lacked, a loss of life regretted, a debate "hijacked"
         ("Kenya's police mission faces a lack of funding from donors.", "AID"),
         ("Japan regretted the loss of life in the Turkish earthquake.", "ACCUSE"),
