@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from detente.actors.resolver import ActorResolver, DocMemory, Mention, name_tokens
+from detente.actors.resolver import PRONOUNS_PERSON, ActorResolver, DocMemory, Mention, name_tokens
 from detente.coding.dates import Anchor, DateResolver, ResolvedDate, find_anchor
 from detente.coding.knowledge import Knowledge, TypeInfo, VerbRule
 from detente.coding.modality import read_modality
@@ -270,7 +270,10 @@ def _direct_targets(scene: Scene, sources: list[Actor]) -> tuple[list[Actor], bo
     """The targets the roles name, and whether coordinated sources act on each other instead."""
     ctx, memory, day, options = scene.ctx, scene.memory, scene.day, scene.roles.target_options
     home_country = sources[0].country if sources else None
-    targets = _first_target(options, scene.mentions, day, memory, scene.local, ctx, avoid=home_country)
+    source = sources[0] if sources else None
+    targets = _first_target(
+        options, scene.mentions, day, memory, scene.local, ctx, avoid=home_country, source=source
+    )
     if scene.trigger.rule.mode == "third-party" and sources:
         # "a swap brokered by the UAE": the mediator deals with the parties of the act it brokered
         parties = _brokered_parties(scene.trigger, scene.mentions, day, memory, ctx, avoid=home_country)
@@ -482,6 +485,7 @@ def _first_target(
     local: str | None,
     ctx: CodingContext,
     avoid: str | None = None,
+    source: Actor | None = None,
 ) -> list[Actor]:
     """The actors of the first target option that names a country or organisation other than
     ``avoid`` (the source's: "refused to withdraw its complaint against Armenia"); else of the first
@@ -500,7 +504,8 @@ def _first_target(
                 if g.dep_ == "pobj"
                 for a in ctx.actors.resolve_many(g, mentions, day, memory, local)
             ] or actors
-        if avoid and option[0].pos_ == "PRON" and all(a.country == avoid for a in actors):
+        pronoun = option[0].pos_ == "PRON"
+        if avoid and pronoun and all(a.country == avoid for a in actors) and _self(option[0], actors, source):
             # "Pakistan ... accusing it of sheltering militants": an object pronoun is someone else
             other = next((a for a in reversed(memory.recent) if a.country and a.country != avoid), None)
             actors = [other.model_copy(update={"text": option[0].text})] if other is not None else actors
@@ -510,6 +515,16 @@ def _first_target(
             same = same or actors
         fallback = fallback or actors
     return same or fallback
+
+
+def _self(pronoun: Token, actors: list[Actor], source: Actor | None) -> bool:
+    """Whether an object pronoun resolved to the act's own source, which it cannot be: "it" or "them"
+    of the source's country ("Pakistan ... accusing it"), "him" as the source's own person ("Lula
+    praised him"). "Police beat him" may be a compatriot: another person of the same country."""
+    if pronoun.lower_ not in PRONOUNS_PERSON:
+        return True
+    own = source.entity_id if source is not None else None
+    return own is not None and any(a.entity_id == own for a in actors)
 
 
 def _complement_target(
@@ -531,7 +546,7 @@ def _complement_target(
             continue
         inner = clause_roles(verb, ctx.knowledge)
         options = [o for o in inner.target_options if all(t.i != head.i for t in o)]  # not the trigger itself
-        found = _first_target(options, mentions, day, memory, local, ctx, avoid=source.country)
+        found = _first_target(options, mentions, day, memory, local, ctx, avoid=source.country, source=source)
         actors = [a for a in found if a.country and a.country != source.country]
         if not actors and found and source.country:
             # people of no stated nationality in the complement: domestic ("threatened to arrest journalists")
@@ -660,7 +675,8 @@ def _counterpart(
 
 def _patient_fallback(options: list[list[Token]], source: Actor, ctx: CodingContext) -> list[Actor]:
     """A target that names no actor directly: a place ("raided the Jenin refugee camp") stands for
-    its country; people of no stated nationality ("detained hundreds of people") are the source's."""
+    its country; people of no stated nationality ("detained hundreds of people", a person the
+    lexicon does not know) are the source's."""
     for option in options:
         head = option[0]
         if head.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY"):
@@ -681,6 +697,9 @@ def _patient_fallback(options: list[list[Token]], source: Actor, ctx: CodingCont
         sector = ctx.actors.sector_of(head)
         if sector is not None and source.country:
             return [Actor(text=_span_text(head), name=None, country=source.country, sector=sector)]
+        if head.ent_type_ == "PERSON" and head.pos_ == "PROPN" and source.country:
+            # "Tsiklauri was released by a Tbilisi court": a person of no stated nationality, too
+            return [Actor(text=_span_text(head), name=None, country=source.country, sector="CVL")]
     return []
 
 

@@ -1,0 +1,50 @@
+"""Coder: who the source and target of an event are (object pronouns, unknown people, one-sided
+acts, agents of event nouns, coordinated subjects). The sentences are written for these tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from detente.models import Event
+
+Code = Callable[..., list[Event]]
+
+
+def _only(events: list[Event], event_type: str) -> Event:
+    found = [e for e in events if e.event_type == event_type]
+    assert len(found) == 1, events
+    return found[0]
+
+
+def _pair(event: Event) -> tuple[str | None, str | None]:
+    return event.source.country, event.target.country if event.target else None
+
+
+def test_object_pronoun_of_a_compatriot_is_kept(code: Code) -> None:
+    """ "Police beat him": a person of the police's own country, not the document's other party."""
+    events = code(
+        "Georgian Prime Minister Irakli Kobakhidze rejected criticism from the European Union on Monday. "
+        "Giorgi Kapanadze, a student, said Georgian police had beaten him in a van."
+    )
+    assert _pair(_only(events, "ASSAULT")) == ("GEO", "GEO")
+
+
+def test_object_pronoun_is_not_the_source_itself(code: Code) -> None:
+    """ "Lula praised him": him is someone other than Lula."""
+    events = code("Lula welcomed Maduro to Brasilia on Monday and praised him as a partner.")
+    assert _pair(_only(events, "SUPPORT")) == ("BRA", "VEN")
+
+
+def test_unknown_person_released_by_a_court_is_its_countrys(code: Code) -> None:
+    events = code(
+        "Kyrgyzstan and Russia held talks in Moscow on Monday. "
+        "Ruslan Kadyrbekov was released by a Kyrgyz court on Tuesday."
+    )
+    assert _pair(_only(events, "RETREAT")) == ("KGZ", "KGZ")
+
+
+def test_resignation_has_no_counterpart(code: Code) -> None:
+    events = code(
+        "Kyrgyzstan and Russia held talks in Moscow on Monday. The Kyrgyz prime minister resigned on Tuesday."
+    )
+    assert _pair(_only(events, "RETREAT")) == ("KGZ", None)
