@@ -48,3 +48,14 @@ def test_resignation_has_no_counterpart(code: Code) -> None:
         "Kyrgyzstan and Russia held talks in Moscow on Monday. The Kyrgyz prime minister resigned on Tuesday."
     )
     assert _pair(_only(events, "RETREAT")) == ("KGZ", None)
+
+
+def test_a_common_noun_is_no_town(code: Code) -> None:
+    """ "Workers at a mine": "mine" is a common noun, not the Japanese town Mine."""
+    events = code("Hundreds of workers at a mine staged a protest on Monday over unpaid wages.")
+    assert all(e.source.country != "JPN" for e in events)
+
+
+def test_people_at_a_site_in_a_country_are_its(code: Code) -> None:
+    events = code("Hundreds of workers at a copper mine in Zambia's Copperbelt province staged a protest.")
+    assert _only(events, "PROTEST").source.country == "ZMB"

@@ -415,17 +415,32 @@ def _brokered_parties(
 
 
 def _located(actor: Actor, token: Token, ctx: CodingContext) -> Actor:
-    """A body of no named state placed in a town ("a military court in Rostov-on-Don") is that
-    town's country's."""
+    """A body of no named state placed in a town ("a military court in Rostov-on-Don", "workers at
+    a mine in Zambia's Copperbelt") is that town's country's. Only proper names are places: "at a
+    mine" is no town "Mine"."""
     if actor.country or actor.sector is None:
         return actor
-    for prep in token.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("in", "at"):
-            for town in prep.children:
-                place = ctx.gazetteer.lookup(town.text) if town.dep_ == "pobj" else None
-                if place is not None and place.country:
-                    return actor.model_copy(update={"country": place.country})
+    for town in _places_of(token, depth=2):
+        words = [w for w in name_tokens(town) if w.pos_ == "PROPN" or w.ent_type_ in ("GPE", "LOC")]
+        for name in [_span_text(town)] * bool(words) + [w.text for w in words]:
+            place = ctx.gazetteer.lookup(name)
+            if place is not None and place.country:
+                return actor.model_copy(update={"country": place.country})
     return actor
+
+
+def _places_of(token: Token, depth: int) -> list[Token]:
+    """The objects of "in/at" phrases under ``token``, then under those ("at a mine in Zambia")."""
+    found = [
+        g
+        for prep in token.children
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "at")
+        for g in prep.children
+        if g.dep_ == "pobj"
+    ]
+    if depth > 1:
+        found += [deeper for g in list(found) for deeper in _places_of(g, depth - 1)]
+    return found
 
 
 def _doer_of_instrument(
