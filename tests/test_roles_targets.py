@@ -59,3 +59,11 @@ def test_a_common_noun_is_no_town(code: Code) -> None:
 def test_people_at_a_site_in_a_country_are_its(code: Code) -> None:
     events = code("Hundreds of workers at a copper mine in Zambia's Copperbelt province staged a protest.")
     assert _only(events, "PROTEST").source.country == "ZMB"
+
+
+def test_a_statements_place_does_not_give_its_target_a_country(code: Code) -> None:
+    events = code(
+        "Georgian police fired tear gas at demonstrators in Tbilisi on Monday. "
+        "In Berlin, Germany condemned the violence against protesters."
+    )
+    assert _pair(_only(events, "ACCUSE")) == ("DEU", "GEO")

@@ -271,8 +271,11 @@ def _direct_targets(scene: Scene, sources: list[Actor]) -> tuple[list[Actor], bo
     ctx, memory, day, options = scene.ctx, scene.memory, scene.day, scene.roles.target_options
     home_country = sources[0].country if sources else None
     source = sources[0] if sources else None
+    # "In Brussels, the EU condemned the violence against protesters": a statement's place is where
+    # it was made, not whose people it is about
+    local = None if scene.info.quad_class.startswith("verbal") and scene.located else scene.local
     targets = _first_target(
-        options, scene.mentions, day, memory, scene.local, ctx, avoid=home_country, source=source
+        options, scene.mentions, day, memory, local, ctx, avoid=home_country, source=source
     )
     if scene.trigger.rule.mode == "third-party" and sources:
         # "a swap brokered by the UAE": the mediator deals with the parties of the act it brokered
