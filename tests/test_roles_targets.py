@@ -67,3 +67,10 @@ def test_a_statements_place_does_not_give_its_target_a_country(code: Code) -> No
         "In Berlin, Germany condemned the violence against protesters."
     )
     assert _pair(_only(events, "ACCUSE")) == ("DEU", "GEO")
+
+
+def test_victims_of_a_result_participle_are_of_the_place_hit(code: Code) -> None:
+    """ "hit a station in Kramatorsk, killing 50 civilians": Ukrainians, not the attacker's own."""
+    events = code("Russian missiles hit a railway station in Kramatorsk on Friday, killing 50 civilians.")
+    killing = next(e for e in events if e.trigger == "killing")
+    assert _pair(killing) == ("RUS", "UKR")

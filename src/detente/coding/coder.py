@@ -170,7 +170,7 @@ def _code_trigger(
         roles=roles,
         info=ctx.knowledge.types[rule.event_type],
         place=place,
-        local=_local_country(place, sent, mentions),
+        local=_local_country(place or _result_place(trigger, ctx.gazetteer), sent, mentions),
         agentless=_is_passive(trigger) or (trigger.is_noun and trigger.light_verb is None),
         mentions=mentions,
         day=day,
@@ -308,6 +308,15 @@ def _direct_targets(scene: Scene, sources: list[Actor]) -> tuple[list[Actor], bo
         home = next((t.country for t in targets if t.country), home)
         targets = [t if t.country else t.model_copy(update={"country": home}) for t in targets]
     return targets, False
+
+
+def _result_place(trigger: Trigger, gazetteer: Gazetteer) -> Place | None:
+    """The place of the clause whose result a participle tells: "missiles hit a block in Dnipro,
+    killing 40 people" (the 40 are of Dnipro's country); not "after meeting ..."."""
+    verb = trigger.token
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG" or any(c.dep_ == "mark" for c in verb.children):
+        return None
+    return find_place([verb.head], set(), gazetteer)
 
 
 def _conditions_fail(scene: Scene, sources: list[Actor], targets: list[Actor]) -> bool:
