@@ -74,3 +74,21 @@ def test_victims_of_a_result_participle_are_of_the_place_hit(code: Code) -> None
     events = code("Russian missiles hit a railway station in Kramatorsk on Friday, killing 50 civilians.")
     killing = next(e for e in events if e.trigger == "killing")
     assert _pair(killing) == ("RUS", "UKR")
+
+
+def test_a_request_about_the_sources_own_people_targets_who_must_act(code: Code) -> None:
+    events = code("Tehran on Monday rejected a French request to release two detained French teachers.")
+    assert _pair(_only(events, "REQUEST")) == ("FRA", "IRN")
+
+
+def test_a_threat_about_the_sources_own_troops_targets_the_other_party(code: Code) -> None:
+    events = code(
+        "Kenya threatened to withdraw its police officers from Haiti "
+        "unless the United Nations pays their salaries."
+    )
+    assert _pair(_only(events, "THREATEN")) == ("KEN", "UN")
+
+
+def test_a_threat_against_people_of_no_stated_nationality_stays_domestic(code: Code) -> None:
+    events = code("The Malian junta threatened to arrest journalists who criticise the army.")
+    assert _pair(_only(events, "THREATEN")) == ("MLI", "MLI")

@@ -366,12 +366,14 @@ def _fallback_targets(scene: Scene, source: Actor, history: list[Event]) -> list
     trigger, info, ctx, memory, day = scene.trigger, scene.info, scene.ctx, scene.memory, scene.day
     mentions = scene.mentions
     targets: list[Actor] = []
+    domestic: list[Actor] = []
     if info.quad_class.startswith("verbal"):
-        targets = _complement_target(trigger, source, mentions, day, memory, scene.local, ctx)
+        targets, domestic = _complement_target(trigger, source, mentions, day, memory, scene.local, ctx)
         targets = targets or _doer_of_act(trigger, source, history, ctx)
         targets = targets or _answered(source, history)
     if not targets:
         targets = _default_target(trigger, info, scene.place, source, mentions, day, memory, ctx)
+    targets = targets or domestic
     mode = trigger.rule.mode
     own = info.default_target == "own" or mode in info.own_modes
     if not targets and info.counterpart and mode not in info.lone_modes and mode not in info.own_modes:
@@ -562,12 +564,15 @@ def _complement_target(
     memory: DocMemory,
     local: str | None,
     ctx: CodingContext,
-) -> list[Actor]:
+) -> tuple[list[Actor], list[Actor]]:
     """The target of a speech act found in what it is about: "refused to extradite a Tajik
     activist" (TJK), "threatened a tariff on Brazilian imports" (BRA), "warned that Israel would
-    face ..." (ISR). The complement's own target comes first, then its subject."""
+    face ..." (ISR). The complement's own target comes first, then its subject. People of no stated
+    nationality ("threatened to arrest journalists") come apart, as the source's own: the act may
+    still be aimed at another party ("rejected Bangkok's demand to pull troops back")."""
     head = trigger.token
     complements = [c for c in head.children if c.dep_ in ("xcomp", "ccomp", "acl", "relcl", "advcl")]
+    domestic: list[Actor] = []
     for verb in complements:
         if verb.pos_ not in ("VERB", "AUX"):
             continue
@@ -575,11 +580,10 @@ def _complement_target(
         options = [o for o in inner.target_options if all(t.i != head.i for t in o)]  # not the trigger itself
         found = _first_target(options, mentions, day, memory, local, ctx, avoid=source.country, source=source)
         actors = [a for a in found if a.country and a.country != source.country]
-        if not actors and found and source.country:
-            # people of no stated nationality in the complement: domestic ("threatened to arrest journalists")
-            actors = [a if a.country else a.model_copy(update={"country": source.country}) for a in found]
         if actors:
-            return actors
+            return actors, []
+        if found and source.country and not domestic:
+            domestic = [a if a.country else a.model_copy(update={"country": source.country}) for a in found]
         subjects = [
             a
             for t in inner.sources
@@ -588,8 +592,8 @@ def _complement_target(
             if a.country and a.country != source.country
         ]
         if subjects:
-            return subjects
-    return []
+            return subjects, []
+    return [], domestic
 
 
 def _doer_of_act(trigger: Trigger, source: Actor, history: list[Event], ctx: CodingContext) -> list[Actor]:
