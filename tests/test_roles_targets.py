@@ -92,3 +92,18 @@ def test_a_threat_about_the_sources_own_troops_targets_the_other_party(code: Cod
 def test_a_threat_against_people_of_no_stated_nationality_stays_domestic(code: Code) -> None:
     events = code("The Malian junta threatened to arrest journalists who criticise the army.")
     assert _pair(_only(events, "THREATEN")) == ("MLI", "MLI")
+
+
+def test_agent_hung_on_the_object_of_a_passive(code: Code) -> None:
+    events = code("Two Estonian diplomats were declared persona non grata by Russia on Friday.")
+    assert _pair(_only(events, "SANCTION")) == ("RUS", "EST")
+
+
+def test_agent_hung_on_the_of_object_of_an_event_noun(code: Code) -> None:
+    events = code("The release of four Thai farm workers by Hamas was welcomed in Bangkok.")
+    assert _pair(_only(events, "RETREAT")) == ("PSE", "THA")
+
+
+def test_expelled_from_a_capital_by_its_state(code: Code) -> None:
+    events = code("The expulsion of Lithuania's ambassador from Minsk marked a new low.")
+    assert _pair(_only(events, "SANCTION")) == ("BLR", "LTU")

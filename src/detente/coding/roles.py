@@ -107,6 +107,8 @@ def clause_roles(verb: Token, knowledge: Knowledge, preps: frozenset[str] | None
         roles.sources = _with_conjuncts(subject)
     if agent is not None:
         roles.sources = _with_conjuncts(agent)
+    elif passive_subject is not None and subject is None:
+        roles.sources = _stray_agent(verb, knowledge)
     if passive_subject is not None:
         roles.target_options.append(_with_conjuncts(passive_subject))
     for dep in ("dobj", "dative"):
@@ -193,6 +195,8 @@ def _noun_roles(trigger: Trigger, knowledge: Knowledge) -> Roles:
                     roles.target_options.append(_with_conjuncts(pobj))
             elif word in knowledge.target_preps or word == "from":
                 roles.target_options.append(_with_conjuncts(pobj))
+    if not roles.sources:
+        roles.sources = _stray_agent(noun, knowledge, from_is_source=rule.from_role == "source")
     # "after the arrest", "before the talks" point back at an event told elsewhere; "after talks
     # with Tusk", "following weekend talks" tell a meeting of the clause's subject
     definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these") for c in noun.children)
@@ -247,6 +251,28 @@ def _noun_roles(trigger: Trigger, knowledge: Knowledge) -> Roles:
                 roles.target_options.append(_with_conjuncts(child))
         roles.target_options.extend(_prep_objects(verb, knowledge.target_preps))
     return roles
+
+
+def _stray_agent(head: Token, knowledge: Knowledge, *, from_is_source: bool = False) -> list[Token]:
+    """The agent the parser hung on the act's object instead of the act: "the release of hostages
+    by Hamas", "the expulsion of Moldova's ambassador from Moscow", "were declared persona non grata
+    by Bulgaria". Only the object's own "by" (or, for acts whose "from" names the doer, "from")."""
+    preps = knowledge.source_preps | ({"from"} if from_is_source else set())
+    objects = [
+        g
+        for c in head.children
+        if c.dep_ in ("prep", "oprd", "dobj")
+        for g in ([c] if c.dep_ != "prep" else [g for g in c.children if g.dep_ == "pobj"])
+        if c.dep_ != "prep" or c.lower_ == "of"
+    ]
+    for obj in objects:
+        for holder in [obj, *[g for g in obj.children if g.dep_ == "dobj"]]:
+            for prep in holder.children:
+                if prep.dep_ == "prep" and prep.lower_ in preps:
+                    agents = [g for g in prep.children if g.dep_ == "pobj"]
+                    if agents:
+                        return _with_conjuncts(agents[0])
+    return []
 
 
 def _reaction(noun: Token, knowledge: Knowledge) -> Roles | None:
