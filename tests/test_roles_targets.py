@@ -107,3 +107,9 @@ def test_agent_hung_on_the_of_object_of_an_event_noun(code: Code) -> None:
 def test_expelled_from_a_capital_by_its_state(code: Code) -> None:
     events = code("The expulsion of Lithuania's ambassador from Minsk marked a new low.")
     assert _pair(_only(events, "SANCTION")) == ("BLR", "LTU")
+
+
+def test_support_for_names_the_target(code: Code) -> None:
+    """ "voiced support for X": X is the target, not the co-subject."""
+    events = code("Serbia and Hungary expressed support on Friday for Bosnia's Serb leadership.")
+    assert {_pair(e) for e in events if e.event_type == "SUPPORT"} == {("SRB", "BIH"), ("HUN", "BIH")}

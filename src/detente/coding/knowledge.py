@@ -58,6 +58,7 @@ class NounRule:
     not_after: frozenset[str] = frozenset()
     with_preps: frozenset[str] | None = None
     from_objects: frozenset[str] | None = None
+    preps: frozenset[str] = frozenset()  # extra prepositions whose object is the target
 
 
 @dataclass(frozen=True)
@@ -161,6 +162,7 @@ def load_knowledge() -> Knowledge:
                     not_after=_set(raw.get("not_after")) or frozenset(),
                     with_preps=_set(raw.get("with_preps")) or None,
                     from_objects=_set(raw.get("from_objects")) or None,
+                    preps=_set(raw.get("preps")) or frozenset(),
                 )
             )
     if problems:

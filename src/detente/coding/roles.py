@@ -193,7 +193,7 @@ def _noun_roles(trigger: Trigger, knowledge: Knowledge) -> Roles:
                     roles.sources = roles.sources or _with_conjuncts(pobj)
                 else:
                     roles.target_options.append(_with_conjuncts(pobj))
-            elif word in knowledge.target_preps or word == "from":
+            elif word in knowledge.target_preps or word in rule.preps or word == "from":
                 roles.target_options.append(_with_conjuncts(pobj))
     if not roles.sources:
         roles.sources = _stray_agent(noun, knowledge, from_is_source=rule.from_role == "source")
@@ -249,7 +249,7 @@ def _noun_roles(trigger: Trigger, knowledge: Knowledge) -> Roles:
                 child.dep_ == "dobj" and child.i != noun.i and child.i not in {t.i for t in noun.subtree}
             ):
                 roles.target_options.append(_with_conjuncts(child))
-        roles.target_options.extend(_prep_objects(verb, knowledge.target_preps))
+        roles.target_options.extend(_prep_objects(verb, knowledge.target_preps | rule.preps))
     return roles
 
 
