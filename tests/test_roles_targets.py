@@ -113,3 +113,8 @@ def test_support_for_names_the_target(code: Code) -> None:
     """ "voiced support for X": X is the target, not the co-subject."""
     events = code("Serbia and Hungary expressed support on Friday for Bosnia's Serb leadership.")
     assert {_pair(e) for e in events if e.event_type == "SUPPORT"} == {("SRB", "BIH"), ("HUN", "BIH")}
+
+
+def test_a_pro_or_anti_stance_is_no_nationality(code: Code) -> None:
+    events = code("Egyptian police detained dozens of pro-Palestinian protesters in Cairo on Friday.")
+    assert _pair(_only(events, "COERCE")) == ("EGY", "EGY")

@@ -81,6 +81,8 @@ FOREIGN_POSTS = {
     "bureau",
     "office",
 }
+# "pro-Palestinian demonstrators", "anti-Russian protests": an attitude, not a nationality
+ATTITUDE_PREFIXES = {"pro", "anti"}
 KIND_RANK = {
     "person": 0,
     "group": 1,
@@ -170,6 +172,8 @@ class ActorResolver:
         spans = [doc[s:e] for _, s, e in self.cased(doc)] + [doc[s:e] for _, s, e in self.uncased(doc)]
         found: dict[int, Mention] = {}
         for span in filter_spans(spans):
+            if _attitude(span):
+                continue
             entries = self._senses(span)
             if not entries:
                 continue
@@ -536,6 +540,14 @@ def name_tokens(token: Token) -> list[Token]:
                 out.append(child)
                 stack.append(child)
     return sorted(out, key=lambda t: t.i)
+
+
+def _attitude(span: Span) -> bool:
+    """A name after "pro-" or "anti-" ("pro-Palestinian") tells a stance, not whose people they are."""
+    if span.start < 2:
+        return False
+    doc = span.doc
+    return doc[span.start - 1].text == "-" and doc[span.start - 2].lower_ in ATTITUDE_PREFIXES
 
 
 def _under_for(tok: Token, head: Token) -> bool:
