@@ -118,3 +118,9 @@ def test_support_for_names_the_target(code: Code) -> None:
 def test_a_pro_or_anti_stance_is_no_nationality(code: Code) -> None:
     events = code("Egyptian police detained dozens of pro-Palestinian protesters in Cairo on Friday.")
     assert _pair(_only(events, "COERCE")) == ("EGY", "EGY")
+
+
+def test_a_leader_named_in_the_sentence_counts_among_its_states(code: Code) -> None:
+    """The prisoners are not French because the only country word of the sentence is "French"."""
+    events = code("Aliyev freed 20 political prisoners on Monday, a day after meeting a senior French envoy.")
+    assert _pair(_only(events, "RETREAT")) == ("AZE", "AZE")

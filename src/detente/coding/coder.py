@@ -27,6 +27,7 @@ TEMPORAL_MARKS = {"after", "before", "since", "until", "till", "once"}
 # mentions that can stand for the other party of an act: states, organisations and named people
 COUNTERPART_KINDS = {"country", "demonym", "people", "metonym", "org", "person"}
 FUTURE_MODALITIES = {"planned", "promised", "hypothetical"}
+STATE_NAMES = frozenset({"country", "metonym", "demonym", "people"})
 
 
 @dataclass
@@ -492,17 +493,18 @@ def _local_country(place: Place | None, sent: Span, mentions: dict[int, Mention]
     Sector-only actors ("police", "the court") take it before the document's context."""
     if place is not None and place.country:
         return place.country
-    named = _named_states(sent, mentions)
+    # "Lukashenko freed 14 political prisoners hours after meeting a US envoy": a leader's country counts
+    named = _named_states(sent, mentions, kinds=STATE_NAMES | {"person"})
     return named.pop() if len(named) == 1 else None
 
 
-def _named_states(sent: Span, mentions: dict[int, Mention]) -> set[str]:
-    """The countries a sentence names (by name, capital or demonym)."""
+def _named_states(sent: Span, mentions: dict[int, Mention], kinds: frozenset[str] = STATE_NAMES) -> set[str]:
+    """The countries a sentence names (by name, capital or demonym; or of the given kinds)."""
     return {
         e.country
         for m in {id(m): m for m in (mentions.get(t.i) for t in sent) if m}.values()
         for e in m.entries
-        if e.kind in ("country", "metonym", "demonym", "people") and e.country
+        if e.kind in kinds and e.country
     }
 
 
