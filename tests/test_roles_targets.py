@@ -124,3 +124,9 @@ def test_a_leader_named_in_the_sentence_counts_among_its_states(code: Code) -> N
     """The prisoners are not French because the only country word of the sentence is "French"."""
     events = code("Aliyev freed 20 political prisoners on Monday, a day after meeting a senior French envoy.")
     assert _pair(_only(events, "RETREAT")) == ("AZE", "AZE")
+
+
+def test_the_object_of_prompting_acts(code: Code) -> None:
+    events = code("Russia withdrew from the grain deal, prompting Turkey to suspend talks with Moscow.")
+    suspend = next(e for e in events if e.trigger == "suspend")
+    assert _pair(suspend) == ("TUR", "RUS")

@@ -62,7 +62,31 @@ QUANTITY_NOUNS = {
     "hours",
 }
 RELATIVE_PRONOUNS = {"that", "which", "who", "whom", "whose"}
-CONTROL_BY_OBJECT = ("ask", "urge", "order", "force", "allow", "tell", "call", "invite", "help", "persuade")
+CONTROL_BY_OBJECT = (
+    "ask",
+    "urge",
+    "order",
+    "force",
+    "allow",
+    "tell",
+    "call",
+    "invite",
+    "help",
+    "persuade",
+    # "prompting NATO allies to suspend": the object acts
+    "prompt",
+    "push",
+    "press",
+    "encourage",
+    "compel",
+    "convince",
+    "pressure",
+    "instruct",
+    "authorise",
+    "authorize",
+    "permit",
+    "require",
+)
 
 
 @dataclass
