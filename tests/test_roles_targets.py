@@ -130,3 +130,8 @@ def test_the_object_of_prompting_acts(code: Code) -> None:
     events = code("Russia withdrew from the grain deal, prompting Turkey to suspend talks with Moscow.")
     suspend = next(e for e in events if e.trigger == "suspend")
     assert _pair(suspend) == ("TUR", "RUS")
+
+
+def test_armed_groups_of_no_stated_country_are_not_the_sources(code: Code) -> None:
+    events = code("Rwanda accused Burundi on Friday of arming rebel groups in the hills near the border.")
+    assert _pair(_only(events, "AID")) == ("BDI", "RWA")

@@ -11,7 +11,14 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from detente.actors.resolver import PRONOUNS_PERSON, ActorResolver, DocMemory, Mention, name_tokens
+from detente.actors.resolver import (
+    NON_STATE_SECTORS,
+    PRONOUNS_PERSON,
+    ActorResolver,
+    DocMemory,
+    Mention,
+    name_tokens,
+)
 from detente.coding.dates import Anchor, DateResolver, ResolvedDate, find_anchor
 from detente.coding.knowledge import Knowledge, TypeInfo, VerbRule
 from detente.coding.modality import read_modality
@@ -195,6 +202,9 @@ def _code_trigger(
         return []
     if not targets and not reciprocal:
         targets = _fallback_targets(scene, sources[0], history)
+    elif all(t.sector in NON_STATE_SECTORS and not t.country for t in targets) and not reciprocal:
+        # "accused Eritrea of arming rebel groups": the party the act is aimed at, if the text names one
+        targets = _fallback_targets(scene, sources[0], history) or targets
     for actor in sources + targets:
         memory.remember(actor)
     for actor in sources:
@@ -307,7 +317,11 @@ def _direct_targets(scene: Scene, sources: list[Actor]) -> tuple[list[Actor], bo
         # "freed US journalist Evan Gershkovich and former marine Paul Whelan": listed with a
         # national of a stated country, they share it
         home = next((t.country for t in targets if t.country), home)
-        targets = [t if t.country else t.model_copy(update={"country": home}) for t in targets]
+        # "arming rebel militias", "clashed with gunmen": armed groups of no stated country have none
+        targets = [
+            t if t.country or t.sector in NON_STATE_SECTORS else t.model_copy(update={"country": home})
+            for t in targets
+        ]
     return targets, False
 
 
