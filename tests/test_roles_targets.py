@@ -135,3 +135,9 @@ def test_the_object_of_prompting_acts(code: Code) -> None:
 def test_armed_groups_of_no_stated_country_are_not_the_sources(code: Code) -> None:
     events = code("Rwanda accused Burundi on Friday of arming rebel groups in the hills near the border.")
     assert _pair(_only(events, "AID")) == ("BDI", "RWA")
+
+
+def test_an_adjective_is_no_place(code: Code) -> None:
+    """ "Gulf Arab states": "Arab" is no town (there is an Arab in Alabama)."""
+    events = code("Oman threatened to close the strait during contacts with Gulf Arab states last month.")
+    assert all(e.target is None or e.target.country != "USA" for e in events)

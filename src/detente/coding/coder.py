@@ -450,12 +450,18 @@ def _located(actor: Actor, token: Token, ctx: CodingContext) -> Actor:
     if actor.country or actor.sector is None:
         return actor
     for town in _places_of(token, depth=2):
-        words = [w for w in name_tokens(town) if w.pos_ == "PROPN" or w.ent_type_ in ("GPE", "LOC")]
+        words = [w for w in name_tokens(town) if _place_name(w)]
         for name in [_span_text(town)] * bool(words) + [w.text for w in words]:
             place = ctx.gazetteer.lookup(name)
             if place is not None and place.country:
                 return actor.model_copy(update={"country": place.country})
     return actor
+
+
+def _place_name(token: Token) -> bool:
+    """Whether a word may name a place: a proper noun, or a noun the parser tags as a place. An
+    adjective is none ("Gulf Arab states": Arab, Alabama, is not meant)."""
+    return token.pos_ == "PROPN" or (token.pos_ != "ADJ" and token.ent_type_ in ("GPE", "LOC", "FAC"))
 
 
 def _places_of(token: Token, depth: int) -> list[Token]:
@@ -736,7 +742,7 @@ def _patient_fallback(options: list[list[Token]], source: Actor, ctx: CodingCont
             if g.dep_ == "pobj"
         ]
         for token in [*name_tokens(head), *located]:
-            if token.pos_ == "PROPN" or token.ent_type_ in ("GPE", "LOC", "FAC"):
+            if _place_name(token):
                 place = ctx.gazetteer.lookup(token.text)
                 if place is not None and place.country:
                     name = ctx.actors.lexicon.country_names.get(place.country)
