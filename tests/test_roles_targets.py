@@ -141,3 +141,8 @@ def test_an_adjective_is_no_place(code: Code) -> None:
     """ "Gulf Arab states": "Arab" is no town (there is an Arab in Alabama)."""
     events = code("Oman threatened to close the strait during contacts with Gulf Arab states last month.")
     assert all(e.target is None or e.target.country != "USA" for e in events)
+
+
+def test_the_raised_subject_of_a_passive_complement_is_the_patient(code: Code) -> None:
+    events = code("Three Canadian citizens are thought to be detained in China.")
+    assert _pair(_only(events, "COERCE")) == ("CHN", "CAN")

@@ -124,6 +124,8 @@ def clause_roles(verb: Token, knowledge: Knowledge, preps: frozenset[str] | None
     preps = knowledge.target_preps if preps is None else preps
     roles = Roles()
     subject, passive_subject, agent = _subjects(verb)
+    if subject is None and passive_subject is None:
+        passive_subject = _raised_patient(verb)
     subject = _antecedent(subject, verb)
     if passive_subject is not None:
         passive_subject = _antecedent(passive_subject, verb)
@@ -164,6 +166,15 @@ def clause_roles(verb: Token, knowledge: Knowledge, preps: frozenset[str] | None
     if not roles.sources and not is_passive(verb):
         roles.sources = _inherited_subject(verb)
     return roles
+
+
+def _raised_patient(verb: Token) -> Token | None:
+    """The patient of a passive complement raised to the verb above: "two Americans are believed to
+    be held in Russia", "the activist appears to have been detained"."""
+    if verb.dep_ != "xcomp" or not is_passive(verb) or verb.head.i == verb.i:
+        return None
+    subject, passive, _agent = _subjects(verb.head)
+    return passive or subject
 
 
 def _instrument_roles(verb: Token) -> Roles:
