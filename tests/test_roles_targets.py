@@ -146,3 +146,10 @@ def test_an_adjective_is_no_place(code: Code) -> None:
 def test_the_raised_subject_of_a_passive_complement_is_the_patient(code: Code) -> None:
     events = code("Three Canadian citizens are thought to be detained in China.")
     assert _pair(_only(events, "COERCE")) == ("CHN", "CAN")
+
+
+def test_a_protest_at_a_foreign_embassy_targets_its_state(code: Code) -> None:
+    events = code("Serbian students held a protest outside the Croatian embassy in Belgrade on Sunday.")
+    assert _pair(_only(events, "PROTEST")) == ("SRB", "HRV")
+    events = code("Hundreds of Serbian students held a protest outside parliament in Belgrade on Sunday.")
+    assert _pair(_only(events, "PROTEST")) == ("SRB", "SRB")

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from detente.actors.resolver import (
+    FOREIGN_POSTS,
     NON_STATE_SECTORS,
     PRONOUNS_PERSON,
     ActorResolver,
@@ -35,6 +36,8 @@ TEMPORAL_MARKS = {"after", "before", "since", "until", "till", "once"}
 COUNTERPART_KINDS = {"country", "demonym", "people", "metonym", "org", "person"}
 FUTURE_MODALITIES = {"planned", "promised", "hypothetical"}
 STATE_NAMES = frozenset({"country", "metonym", "demonym", "people"})
+# where a protest at a foreign mission is held ("outside the Russian embassy")
+MISSION_PREPS = {"at", "outside", "near", "to", "toward", "towards", "before"}
 
 
 @dataclass
@@ -386,6 +389,8 @@ def _fallback_targets(scene: Scene, source: Actor, history: list[Event]) -> list
         targets, domestic = _complement_target(trigger, source, mentions, day, memory, scene.local, ctx)
         targets = targets or _doer_of_act(trigger, source, history, ctx)
         targets = targets or _answered(source, history)
+    if not targets and info.default_target == "source":
+        targets = _mission_target(trigger, source, mentions, day, memory, ctx)
     if not targets:
         targets = _default_target(trigger, info, scene.place, source, mentions, day, memory, ctx)
     targets = targets or domestic
@@ -397,6 +402,30 @@ def _fallback_targets(scene: Scene, source: Actor, history: list[Event]) -> list
         # "Netanyahu paused his judicial overhaul", "opened an investigation into ...": domestic
         targets = [Actor(text=source.country, name=source.name, country=source.country, sector="GOV")]
     return targets
+
+
+def _mission_target(
+    trigger: Trigger,
+    source: Actor,
+    mentions: dict[int, Mention],
+    day: dt.date | None,
+    memory: DocMemory,
+    ctx: CodingContext,
+) -> list[Actor]:
+    """A protest held at a foreign state's mission is aimed at that state ("a rally outside the
+    Azerbaijani embassy", "hurled paint at the Russian embassy"), not at the protesters' government."""
+    holders = [trigger.token] + ([trigger.light_verb] if trigger.light_verb is not None else [])
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ != "prep" or prep.lower_ not in MISSION_PREPS:
+                continue
+            for post in prep.children:
+                if post.dep_ != "pobj" or post.lemma_.lower() not in FOREIGN_POSTS:
+                    continue
+                actor = ctx.actors.resolve_token(post, mentions, day, memory)
+                if actor is not None and actor.country and actor.country != source.country:
+                    return [actor]
+    return []
 
 
 def _pairs(sources: list[Actor], targets: list[Actor], reciprocal: bool) -> list[tuple[Actor, Actor | None]]:
