@@ -153,3 +153,15 @@ def test_a_protest_at_a_foreign_embassy_targets_its_state(code: Code) -> None:
     assert _pair(_only(events, "PROTEST")) == ("SRB", "HRV")
     events = code("Hundreds of Serbian students held a protest outside parliament in Belgrade on Sunday.")
     assert _pair(_only(events, "PROTEST")) == ("SRB", "SRB")
+
+
+def test_victims_of_an_act_someone_is_accused_of_are_the_accusers(code: Code) -> None:
+    events = code("Armenia accused Azerbaijani troops on Monday of shelling civilian homes near the border.")
+    assert _pair(_only(events, "ASSAULT")) == ("AZE", "ARM")
+
+
+def test_a_generic_head_of_a_place_name_is_no_town(code: Code) -> None:
+    """ "the Neelum Valley" is not Valley, Alabama."""
+    events = code("Indian forces shelled civilian homes in the Neelum Valley on Sunday.")
+    assert all(e.target is None or e.target.country != "USA" for e in events)
+    assert all(e.place is None or e.place.country != "USA" for e in events)

@@ -24,7 +24,7 @@ from detente.coding.dates import Anchor, DateResolver, ResolvedDate, find_anchor
 from detente.coding.knowledge import Knowledge, TypeInfo, VerbRule
 from detente.coding.modality import read_modality
 from detente.coding.places import find_place
-from detente.coding.roles import Roles, clause_roles, clause_subject, find_roles, is_passive
+from detente.coding.roles import OBJECT_DOES, Roles, clause_roles, clause_subject, find_roles, is_passive
 from detente.coding.triggers import Trigger, find_triggers, match_noun
 from detente.geo import Gazetteer
 from detente.models import Actor, Article, Event, Place
@@ -288,6 +288,8 @@ def _direct_targets(scene: Scene, sources: list[Actor]) -> tuple[list[Actor], bo
     # "In Brussels, the EU condemned the violence against protesters": a statement's place is where
     # it was made, not whose people it is about
     local = None if scene.info.quad_class.startswith("verbal") and scene.located else scene.local
+    reacting = _reacting_party(scene)
+    local = reacting or local
     targets = _first_target(
         options, scene.mentions, day, memory, local, ctx, avoid=home_country, source=source
     )
@@ -313,7 +315,7 @@ def _direct_targets(scene: Scene, sources: list[Actor]) -> tuple[list[Actor], bo
     if sources and sources[0].country:
         # people or bodies of no stated nationality are the source's own ("detained an opposition leader"),
         # or, for an attack or seizure somewhere, the place's ("missiles hit Dnipro, killing 40 people")
-        home = sources[0].country
+        home = reacting or sources[0].country
         place = scene.place
         if scene.info.default_target == "place" and place is not None and place.country:
             home = place.country
@@ -326,6 +328,23 @@ def _direct_targets(scene: Scene, sources: list[Actor]) -> tuple[list[Actor], bo
             for t in targets
         ]
     return targets, False
+
+
+def _reacting_party(scene: Scene) -> str | None:
+    """The country of who accuses (or thanks) another of an act: "Pakistan accused Indian forces
+    of shelling civilian homes" — the homes, of no stated country, are the accuser's."""
+    token = scene.trigger.light_verb or scene.trigger.token
+    if token.dep_ != "pcomp" or token.head.dep_ != "prep" or token.head.lower_ not in ("of", "for"):
+        return None
+    governor = token.head.head
+    if governor.lemma_.lower() not in OBJECT_DOES:
+        return None
+    holders = [governor] + ([governor.head] if governor.dep_ == "conj" else [])  # "rejected ... and accused"
+    subject = next((c for h in holders for c in h.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return None
+    actor = scene.ctx.actors.resolve_token(subject, scene.mentions, scene.day, scene.memory, scene.local)
+    return actor.country if actor is not None else None
 
 
 def _result_place(trigger: Trigger, gazetteer: Gazetteer) -> Place | None:
@@ -479,9 +498,8 @@ def _located(actor: Actor, token: Token, ctx: CodingContext) -> Actor:
     if actor.country or actor.sector is None:
         return actor
     for town in _places_of(token, depth=2):
-        words = [w for w in name_tokens(town) if _place_name(w)]
-        for name in [_span_text(town)] * bool(words) + [w.text for w in words]:
-            place = ctx.gazetteer.lookup(name)
+        for word in [w for w in name_tokens(town) if _place_name(w)]:
+            place = _gazetteer_place(word, ctx)
             if place is not None and place.country:
                 return actor.model_copy(update={"country": place.country})
     return actor
@@ -491,6 +509,23 @@ def _place_name(token: Token) -> bool:
     """Whether a word may name a place: a proper noun, or a noun the parser tags as a place. An
     adjective is none ("Gulf Arab states": Arab, Alabama, is not meant)."""
     return token.pos_ == "PROPN" or (token.pos_ != "ADJ" and token.ent_type_ in ("GPE", "LOC", "FAC"))
+
+
+def _gazetteer_place(token: Token, ctx: CodingContext) -> Place | None:
+    """The place a proper name stands for: the whole name first ("Neelum Valley"), then its
+    modifiers ("Kharkiv Oblast": Kharkiv), never its generic head alone ("Valley", a US town). A
+    word inside a longer name is looked up with that name."""
+    if token.dep_ == "compound" and _place_name(token.head):
+        return None
+    parts = [c for c in token.children if c.dep_ == "compound" and c.i < token.i and _place_name(c)]
+    if not parts:
+        return ctx.gazetteer.lookup(token.text)
+    whole = token.doc[parts[0].i : token.i + 1].text
+    for name in [whole, *(c.text for c in parts)]:
+        place = ctx.gazetteer.lookup(name)
+        if place is not None:
+            return place
+    return None
 
 
 def _places_of(token: Token, depth: int) -> list[Token]:
@@ -772,7 +807,7 @@ def _patient_fallback(options: list[list[Token]], source: Actor, ctx: CodingCont
         ]
         for token in [*name_tokens(head), *located]:
             if _place_name(token):
-                place = ctx.gazetteer.lookup(token.text)
+                place = _gazetteer_place(token, ctx)
                 if place is not None and place.country:
                     name = ctx.actors.lexicon.country_names.get(place.country)
                     return [Actor(text=_span_text(head), name=name, country=place.country)]

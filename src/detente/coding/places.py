@@ -115,7 +115,12 @@ def _place_of(token: Token, gazetteer: Gazetteer) -> Place | None:
                         return _place_of(pobj, gazetteer)
         return None
     span = _name_span(token)
-    for candidate in (span.text, token.text):
+    # the whole name, then its other proper words ("Donetsk Oblast": Donetsk), never a generic head
+    # alone when the name has more words ("the Neelum Valley" is not Valley, Alabama)
+    candidates = [span.text, token.text]
+    if len(span) > 1 and getattr(span, "label_", "") in ("GPE", "LOC", "FAC"):
+        candidates = [span.text, *(t.text for t in span if t.i != span.root.i and t.pos_ == "PROPN")]
+    for candidate in candidates:
         place = gazetteer.lookup(candidate)
         if place is not None:
             return place
