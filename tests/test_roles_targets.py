@@ -165,3 +165,8 @@ def test_a_generic_head_of_a_place_name_is_no_town(code: Code) -> None:
     events = code("Indian forces shelled civilian homes in the Neelum Valley on Sunday.")
     assert all(e.target is None or e.target.country != "USA" for e in events)
     assert all(e.place is None or e.place.country != "USA" for e in events)
+
+
+def test_a_reaction_to_an_act_targets_its_doer_not_its_victims(code: Code) -> None:
+    events = code("The detention of two journalists by Iranian police drew sharp criticism from Paris.")
+    assert _pair(_only(events, "ACCUSE")) == ("FRA", "IRN")

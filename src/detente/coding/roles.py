@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Token
 
 from detente.coding.knowledge import Knowledge, NounRule, VerbRule
-from detente.coding.triggers import Trigger
+from detente.coding.triggers import Trigger, match_noun
 
 SUBJECT_DEPS = ("nsubj", "csubj")
 PASSIVE_SUBJECT_DEPS = ("nsubjpass", "csubjpass")
@@ -334,6 +334,12 @@ def _reaction(noun: Token, knowledge: Knowledge) -> Roles | None:
     if not reacting or subject is None:
         return None
     doer = next((c for c in subject.children if c.dep_ == "poss"), None)
+    if doer is None and match_noun(subject, knowledge) is not None:
+        # "the killing of three aid workers drew condemnation from the UN": an act reacted to is
+        # aimed at its doer ("by X"), not at its victims; with no doer named, at no one named here
+        agents = _prep_objects(subject, knowledge.source_preps)[:1] or [_stray_agent(subject, knowledge)]
+        agents = [a for a in agents if a]
+        return Roles(sources=_with_conjuncts(reacting[0]), target_options=agents)
     return Roles(sources=_with_conjuncts(reacting[0]), target_options=[[doer or subject]])
 
 
