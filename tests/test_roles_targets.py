@@ -170,3 +170,12 @@ def test_a_generic_head_of_a_place_name_is_no_town(code: Code) -> None:
 def test_a_reaction_to_an_act_targets_its_doer_not_its_victims(code: Code) -> None:
     events = code("The detention of two journalists by Iranian police drew sharp criticism from Paris.")
     assert _pair(_only(events, "ACCUSE")) == ("FRA", "IRN")
+
+
+def test_the_accused_pronoun_is_not_the_accusers_side(code: Code) -> None:
+    events = code(
+        "Israel struck targets in southern Lebanon on Sunday, "
+        "accusing them of firing rockets at Israeli towns."
+    )
+    firing = next(e for e in events if e.trigger == "firing")
+    assert _pair(firing) == ("LBN", "ISR")

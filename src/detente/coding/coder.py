@@ -263,11 +263,10 @@ def _sources(scene: Scene, claimant: Token | None) -> list[Actor]:
         if speaker is not None and speaker.country:
             memory.remember_subject(speaker)
     source_tokens = [_speaker_for_pronoun(t, claimant) for t in scene.roles.sources]
-    sources = [
-        _located(a, t, ctx)
-        for t in source_tokens
-        for a in ctx.actors.resolve_many(t, scene.mentions, day, memory, scene.local)
+    resolved = [
+        (t, ctx.actors.resolve_many(t, scene.mentions, day, memory, scene.local)) for t in source_tokens
     ]
+    sources = [_located(a, t, ctx) for t, actors in resolved for a in _accused_pronoun(t, actors, scene)]
     if not sources and scene.agentless and not scene.trigger.is_noun:
         sources = _doer_of_instrument(scene.trigger, scene.mentions, day, memory, ctx)
     info, place = scene.info, scene.place
@@ -278,6 +277,36 @@ def _sources(scene: Scene, claimant: Token | None) -> list[Actor]:
         # done by that sector of the country where it happened
         sources = [Actor(text="authorities", country=where, sector=info.implicit_agent)]
     return sources
+
+
+def _accused_pronoun(token: Token, actors: list[Actor], scene: Scene) -> list[Actor]:
+    """ "Erdogan ... accusing them of shelling Turkish towns": the object pronoun of an accusation
+    is not the accuser's own side; it stands for the latest other country of the document."""
+    if token.pos_ != "PRON" or token.dep_ != "dobj" or token.lower_ in PRONOUNS_PERSON:
+        return actors
+    governor = token.head
+    if governor.lemma_.lower() not in OBJECT_DOES:
+        return actors
+    accuser = _subject_of(governor, scene)
+    if accuser is None or not accuser.country or any(a.country != accuser.country for a in actors):
+        return actors
+    memory = scene.memory
+    other = next((a for a in reversed(memory.recent) if a.country and a.country != accuser.country), None)
+    return [other.model_copy(update={"text": token.text})] if other is not None else actors
+
+
+def _subject_of(verb: Token, scene: Scene) -> Actor | None:
+    """The actor of a verb's subject, or of the subject it shares ("rejected ... and accused",
+    "threatened ..., accusing")."""
+    current = verb
+    for _ in range(3):
+        subject = next((c for c in current.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            return scene.ctx.actors.resolve_token(subject, scene.mentions, scene.day, scene.memory)
+        if current.dep_ not in ("conj", "advcl", "xcomp") or current.head.i == current.i:
+            return None
+        current = current.head
+    return None
 
 
 def _direct_targets(scene: Scene, sources: list[Actor]) -> tuple[list[Actor], bool]:
@@ -339,11 +368,7 @@ def _reacting_party(scene: Scene) -> str | None:
     governor = token.head.head
     if governor.lemma_.lower() not in OBJECT_DOES:
         return None
-    holders = [governor] + ([governor.head] if governor.dep_ == "conj" else [])  # "rejected ... and accused"
-    subject = next((c for h in holders for c in h.children if c.dep_ == "nsubj"), None)
-    if subject is None:
-        return None
-    actor = scene.ctx.actors.resolve_token(subject, scene.mentions, scene.day, scene.memory, scene.local)
+    actor = _subject_of(governor, scene)
     return actor.country if actor is not None else None
 
 
