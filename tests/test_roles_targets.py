@@ -179,3 +179,16 @@ def test_the_accused_pronoun_is_not_the_accusers_side(code: Code) -> None:
     )
     firing = next(e for e in events if e.trigger == "firing")
     assert _pair(firing) == ("LBN", "ISR")
+
+
+def test_an_act_noun_that_names_its_doer_keeps_it_under_a_passive_verb(code: Code) -> None:
+    events = code(
+        "The lifting of a ban on Thai rice imports by Jakarta on Monday "
+        "was welcomed by Thailand's trade ministry."
+    )
+    assert _only(events, "CONCEDE").source.country == "IDN"
+
+
+def test_a_request_is_aimed_at_who_answers_it(code: Code) -> None:
+    events = code("Austria's request to extradite a Georgian businessman was rejected by a court in Prague.")
+    assert _pair(_only(events, "REQUEST")) == ("AUT", "CZE")

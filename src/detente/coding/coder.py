@@ -24,7 +24,15 @@ from detente.coding.dates import Anchor, DateResolver, ResolvedDate, find_anchor
 from detente.coding.knowledge import Knowledge, TypeInfo, VerbRule
 from detente.coding.modality import read_modality
 from detente.coding.places import find_place
-from detente.coding.roles import OBJECT_DOES, Roles, clause_roles, clause_subject, find_roles, is_passive
+from detente.coding.roles import (
+    OBJECT_DOES,
+    Roles,
+    clause_roles,
+    clause_subject,
+    find_roles,
+    is_passive,
+    subjects_of,
+)
 from detente.coding.triggers import Trigger, find_triggers, match_noun
 from detente.geo import Gazetteer
 from detente.models import Actor, Article, Event, Place
@@ -322,6 +330,8 @@ def _direct_targets(scene: Scene, sources: list[Actor]) -> tuple[list[Actor], bo
     targets = _first_target(
         options, scene.mentions, day, memory, local, ctx, avoid=home_country, source=source
     )
+    answering = _answering(scene, home_country)
+    targets = answering or targets
     if scene.trigger.rule.mode == "third-party" and sources:
         # "a swap brokered by the UAE": the mediator deals with the parties of the act it brokered
         parties = _brokered_parties(scene.trigger, scene.mentions, day, memory, ctx, avoid=home_country)
@@ -357,6 +367,24 @@ def _direct_targets(scene: Scene, sources: list[Actor]) -> tuple[list[Actor], bo
             for t in targets
         ]
     return targets, False
+
+
+def _answering(scene: Scene, home: str | None) -> list[Actor]:
+    """Who answers an addressed act told as a noun: the subject of "Poland rejected Germany's
+    request", the agent of "Germany's request was rejected by a court in Warsaw"."""
+    noun = scene.trigger.token
+    if not scene.info.addressed or not scene.trigger.is_noun or scene.trigger.light_verb is not None:
+        return []
+    verb = noun.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() in scene.ctx.knowledge.cues.reporting_verbs:
+        return []
+    subject, _passive, agent = subjects_of(verb)
+    answerer = agent if noun.dep_ == "nsubjpass" else subject if noun.dep_ == "dobj" else None
+    if answerer is None:
+        return []
+    actors = scene.ctx.actors.resolve_many(answerer, scene.mentions, scene.day, scene.memory, scene.local)
+    actors = [_located(a, answerer, scene.ctx) for a in actors]
+    return [a for a in actors if a.country and a.country != home]
 
 
 def _reacting_party(scene: Scene) -> str | None:

@@ -24,6 +24,7 @@ class TypeInfo:
     own_modes: frozenset[str] = frozenset()
     lone_modes: frozenset[str] = frozenset()
     domestic_modes: frozenset[str] = frozenset()
+    addressed: bool = False  # told as a noun, aimed at whoever answers it ("rejected by a court in Warsaw")
 
 
 @dataclass(frozen=True)
@@ -116,6 +117,7 @@ def load_knowledge() -> Knowledge:
             frozenset(info.get("own_modes") or []),
             frozenset(info.get("lone_modes") or []),
             frozenset(info.get("domestic_modes") or []),
+            bool(info.get("addressed", False)),
         )
         for name, info in plover["types"].items()
     }

@@ -275,6 +275,8 @@ def _noun_roles(trigger: Trigger, knowledge: Knowledge) -> Roles:
         between = any(c.dep_ == "prep" and c.lower_ == "between" for c in noun.children)
         if between and roles.sources:
             pass  # "Oman hosted talks between Iran and the United States": the parties are named
+        elif noun.dep_ == "nsubjpass" and roles.sources:
+            pass  # "the lifting of the ban by Beijing was welcomed by Brasilia": the noun names its doer
         elif holder is not None and holder.i != noun.i:
             roles.sources = _with_conjuncts(holder)
         else:
@@ -394,6 +396,11 @@ def _subjects(verb: Token) -> tuple[Token | None, Token | None, Token | None]:
                 subject = child
                 break
     return subject, passive, agent
+
+
+def subjects_of(verb: Token) -> tuple[Token | None, Token | None, Token | None]:
+    """(subject, passive subject, agent) of a verb."""
+    return _subjects(verb)
 
 
 def is_passive(verb: Token) -> bool:
