@@ -192,3 +192,8 @@ def test_an_act_noun_that_names_its_doer_keeps_it_under_a_passive_verb(code: Cod
 def test_a_request_is_aimed_at_who_answers_it(code: Code) -> None:
     events = code("Austria's request to extradite a Georgian businessman was rejected by a court in Prague.")
     assert _pair(_only(events, "REQUEST")) == ("AUT", "CZE")
+
+
+def test_an_organisations_mission_is_the_organisations(code: Code) -> None:
+    events = code("Bamako ordered the expulsion of the head of the UN mission's human rights office.")
+    assert _pair(_only(events, "SANCTION")) == ("MLI", "UN")

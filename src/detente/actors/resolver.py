@@ -312,9 +312,15 @@ class ActorResolver:
         found: list[Mention] = []
         portfolio: list[Mention] = []  # "the government's office for Kosovo": what it deals with
         for tok in phrase:
-            if tok.dep_ == "compound" and tok.head.lemma_.lower() in FOREIGN_POSTS and tok.head.i != token.i:
-                continue  # "the Russian agency's Baku bureau": Baku is where the bureau is, not whose
             mention = mentions.get(tok.i)
+            if (
+                tok.dep_ == "compound"
+                and tok.head.lemma_.lower() in FOREIGN_POSTS
+                and tok.head.i != token.i
+                and not (mention is not None and any(e.kind in ("org", "group") for e in mention.entries))
+            ):
+                # "the Russian agency's Baku bureau": Baku is where it is ("the UN mission" is the UN's)
+                continue
             if mention is None and tok.i == token.i:
                 mention = self._lemma_mention(token)
             if mention is None or mention in found or mention in portfolio:
