@@ -197,3 +197,8 @@ def test_a_request_is_aimed_at_who_answers_it(code: Code) -> None:
 def test_an_organisations_mission_is_the_organisations(code: Code) -> None:
     events = code("Bamako ordered the expulsion of the head of the UN mission's human rights office.")
     assert _pair(_only(events, "SANCTION")) == ("MLI", "UN")
+
+
+def test_an_act_blamed_on_someone_was_done_by_them(code: Code) -> None:
+    events = code("The bombing of the pipeline in the Baltic Sea was widely blamed on Russia.")
+    assert _only(events, "ASSAULT").source.country == "RUS"

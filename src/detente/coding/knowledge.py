@@ -95,6 +95,7 @@ class Knowledge:
     target_preps: frozenset[str]
     source_preps: frozenset[str]
     cues: ModalityCues
+    attribution_verbs: dict[str, str] = field(default_factory=dict)  # verb -> preposition naming the doer
     versions: dict[str, str] = field(default_factory=dict)
 
 
@@ -183,6 +184,7 @@ def load_knowledge() -> Knowledge:
         target_preps=frozenset(triggers.get("target_preps") or []),
         source_preps=frozenset(triggers.get("source_preps") or []),
         cues=cues,
+        attribution_verbs=dict(str(p).split(maxsplit=1) for p in triggers.get("attribution_verbs") or []),
         versions={d["id"]: str(d["version"]) for d in (plover, triggers, modality)},
     )
 

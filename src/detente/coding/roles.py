@@ -149,6 +149,10 @@ def clause_roles(verb: Token, knowledge: Knowledge, preps: frozenset[str] | None
             # "severed relations with Israel", "lifted sanctions on five MEPs": the target is in the object
             roles.target_options.extend(_prep_objects(obj, preps))
     roles.target_options.extend(_prep_objects(verb, preps))
+    blamed = attributed_to(verb, knowledge)
+    if blamed:
+        # "the assassination was blamed on Israel": the act is the object, Israel the one accused
+        roles.target_options.insert(0, blamed)
     if not any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
         # "detained and later deported a Ukrainian activist": coordinated verbs share the object
         sharers = [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"]
@@ -232,6 +236,8 @@ def _noun_roles(trigger: Trigger, knowledge: Knowledge) -> Roles:
                 roles.target_options.append(_with_conjuncts(pobj))
     if not roles.sources:
         roles.sources = _stray_agent(noun, knowledge, from_is_source=rule.from_role == "source")
+    if not roles.sources and noun.dep_ in ("dobj", "nsubjpass"):
+        roles.sources = attributed_to(noun.head, knowledge)  # "the killing was blamed on Israel"
     # "after the arrest", "before the talks" point back at an event told elsewhere; "after talks
     # with Tusk", "following weekend talks" tell a meeting of the clause's subject
     definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these") for c in noun.children)
@@ -288,6 +294,14 @@ def _noun_roles(trigger: Trigger, knowledge: Knowledge) -> Roles:
                 roles.target_options.append(_with_conjuncts(child))
         roles.target_options.extend(_prep_objects(verb, knowledge.target_preps | rule.preps))
     return roles
+
+
+def attributed_to(verb: Token, knowledge: Knowledge) -> list[Token]:
+    """Who an attribution verb lays its object at the door of ("blamed on Israel")."""
+    prep = knowledge.attribution_verbs.get(verb.lemma_.lower())
+    if prep is None:
+        return []
+    return next((objects for objects in _prep_objects(verb, frozenset({prep}))), [])
 
 
 def _stray_agent(head: Token, knowledge: Knowledge, *, from_is_source: bool = False) -> list[Token]:
