@@ -202,3 +202,8 @@ def test_an_organisations_mission_is_the_organisations(code: Code) -> None:
 def test_an_act_blamed_on_someone_was_done_by_them(code: Code) -> None:
     events = code("The bombing of the pipeline in the Baltic Sea was widely blamed on Russia.")
     assert _only(events, "ASSAULT").source.country == "RUS"
+
+
+def test_a_gerund_after_a_preposition_shares_the_clauses_subject(code: Code) -> None:
+    events = code("Iran freed the French teacher on Monday, two years after detaining her in Tehran.")
+    assert _pair(_only(events, "COERCE")) == ("IRN", "FRA")

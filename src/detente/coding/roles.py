@@ -20,6 +20,9 @@ INHERIT_DEPS = ("xcomp", "conj", "advcl", "pcomp", "ccomp", "acl", "dobj", "attr
 INSTRUMENT_TARGET_PREPS = frozenset({"against", "toward", "towards"})
 # "a day before the summit", "since the raid": the noun names another event, not the clause's own
 TEMPORAL_PREPS = {"before", "after", "since", "following", "until", "till", "ahead"}
+# "a year after seizing the ship", "by closing the border": the gerund shares the clause's subject
+# (not "warned against arming", "barred Russia from taking part")
+ADVERBIAL_PREPS = TEMPORAL_PREPS | {"without", "despite", "by", "upon", "through", "while"}
 # "X accused/blamed/thanked Y for/of doing": Y is the doer (elsewhere the subject is)
 OBJECT_DOES = {
     "accuse",
@@ -439,6 +442,11 @@ def _inherited_subject(verb: Token) -> list[Token]:
             if objects and governor.lemma_.lower() in OBJECT_DOES:
                 # "accused Russia of detaining": the object of "accused" did the detaining
                 return _with_conjuncts(objects[0])
+            # "freed the crew (a year) after seizing the ship": the gerund of an adverbial phrase
+            # shares the subject of the clause the phrase hangs in
+            found = _adverbial_subject(head) if head.lower_ in ADVERBIAL_PREPS else []
+            if found:
+                return found
             current = governor
             continue
         subject, passive, agent = _subjects(head)
@@ -454,6 +462,19 @@ def _inherited_subject(verb: Token) -> list[Token]:
         if agent is not None:
             return _with_conjuncts(agent)
         current = head
+    return []
+
+
+def _adverbial_subject(token: Token) -> list[Token]:
+    """The active subject of the nearest verb above ``token`` ("on Wednesday, a year after ...")."""
+    current = token
+    for _ in range(3):
+        if current.head.i == current.i:
+            return []
+        current = current.head
+        if current.pos_ in ("VERB", "AUX"):
+            subject, _passive, _agent = _subjects(current)
+            return _with_conjuncts(subject) if subject is not None else []
     return []
 
 
