@@ -207,3 +207,8 @@ def test_an_act_blamed_on_someone_was_done_by_them(code: Code) -> None:
 def test_a_gerund_after_a_preposition_shares_the_clauses_subject(code: Code) -> None:
     events = code("Iran freed the French teacher on Monday, two years after detaining her in Tehran.")
     assert _pair(_only(events, "COERCE")) == ("IRN", "FRA")
+
+
+def test_the_named_modifier_of_an_event_noun_is_the_other_party(code: Code) -> None:
+    events = code("Erdogan hosted an OSCE summit in Ankara.")
+    assert _pair(_only(events, "CONSULT")) == ("TUR", "OSCE")

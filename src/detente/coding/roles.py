@@ -203,6 +203,7 @@ def _noun_roles(trigger: Trigger, knowledge: Knowledge) -> Roles:
     if not knowledge.types[rule.event_type].object_is_target:
         knowledge = replace(knowledge, target_preps=INSTRUMENT_TARGET_PREPS)
     roles = Roles()
+    modifier_source: Token | None = None
     for child in noun.children:
         if child.dep_ == "poss" and child.ent_type_ not in ("DATE", "TIME"):
             if child.pos_ == "PRON" and rule.of_role == "target":
@@ -215,6 +216,7 @@ def _noun_roles(trigger: Trigger, knowledge: Knowledge) -> Roles:
         named = [t for t in modifiers if t.pos_ in ("ADJ", "PROPN") and t.text[:1].isupper()]
         if named:
             roles.sources = [named[0]]
+            modifier_source = named[0]
     for child in noun.children:
         if child.dep_ == "prep":
             word = child.lower_
@@ -288,6 +290,9 @@ def _noun_roles(trigger: Trigger, knowledge: Knowledge) -> Roles:
             pass  # "the lifting of the ban by Beijing was welcomed by Brasilia": the noun names its doer
         elif holder is not None and holder.i != noun.i:
             roles.sources = _with_conjuncts(holder)
+            if modifier_source is not None and roles.sources and modifier_source.i != holder.i:
+                # "Lula opened a BRICS summit": the named modifier is the other party
+                roles.target_options.append([modifier_source])
         else:
             roles.sources = _inherited_subject(verb) or roles.sources
         for child in verb.children if knowledge.target_preps != INSTRUMENT_TARGET_PREPS else []:
