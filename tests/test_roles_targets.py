@@ -212,3 +212,10 @@ def test_a_gerund_after_a_preposition_shares_the_clauses_subject(code: Code) -> 
 def test_the_named_modifier_of_an_event_noun_is_the_other_party(code: Code) -> None:
     events = code("Erdogan hosted an OSCE summit in Ankara.")
     assert _pair(_only(events, "CONSULT")) == ("TUR", "OSCE")
+
+
+def test_a_complaint_lodged_with_an_organisation_targets_whom_it_is_about(code: Code) -> None:
+    events = code("Ukraine complained to the UN about Russian strikes on its power grid.")
+    assert _pair(_only(events, "ACCUSE")) == ("UKR", "RUS")
+    events = code("Ukraine complained to the UN on Monday.")
+    assert _pair(_only(events, "ACCUSE")) == ("UKR", "UN")

@@ -332,6 +332,8 @@ def _direct_targets(scene: Scene, sources: list[Actor]) -> tuple[list[Actor], bo
     )
     answering = _answering(scene, home_country)
     targets = answering or targets
+    if targets and all(t.sector == "IGO" for t in targets) and scene.info.quad_class == "verbal_conflict":
+        targets = _grievance_target(scene, home_country) or targets
     if scene.trigger.rule.mode == "third-party" and sources:
         # "a swap brokered by the UAE": the mediator deals with the parties of the act it brokered
         parties = _brokered_parties(scene.trigger, scene.mentions, day, memory, ctx, avoid=home_country)
@@ -367,6 +369,24 @@ def _direct_targets(scene: Scene, sources: list[Actor]) -> tuple[list[Actor], bo
             for t in targets
         ]
     return targets, False
+
+
+def _grievance_target(scene: Scene, home: str | None) -> list[Actor]:
+    """The state a complaint lodged with an organisation is about: "lodged a complaint with the UN
+    Security Council over Ethiopia's inauguration of the dam" (the Council is the forum)."""
+    trigger = scene.trigger
+    holders = [trigger.token] + ([trigger.light_verb] if trigger.light_verb is not None else [])
+    # the parser may hang "over ..." on the organisation itself
+    holders += [g for h in list(holders) for p in h.children if p.dep_ == "prep" for g in p.children]
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ != "prep" or prep.lower_ not in scene.ctx.knowledge.grievance_preps:
+                continue
+            for topic in (g for g in prep.children if g.dep_ == "pobj"):
+                actor = scene.ctx.actors.resolve_token(topic, scene.mentions, scene.day, scene.memory)
+                if actor is not None and actor.country and actor.country != home and actor.sector != "IGO":
+                    return [actor]
+    return []
 
 
 def _answering(scene: Scene, home: str | None) -> list[Actor]:

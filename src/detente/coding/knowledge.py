@@ -96,6 +96,7 @@ class Knowledge:
     source_preps: frozenset[str]
     cues: ModalityCues
     attribution_verbs: dict[str, str] = field(default_factory=dict)  # verb -> preposition naming the doer
+    grievance_preps: frozenset[str] = frozenset()
     versions: dict[str, str] = field(default_factory=dict)
 
 
@@ -185,6 +186,7 @@ def load_knowledge() -> Knowledge:
         source_preps=frozenset(triggers.get("source_preps") or []),
         cues=cues,
         attribution_verbs=dict(str(p).split(maxsplit=1) for p in triggers.get("attribution_verbs") or []),
+        grievance_preps=frozenset(triggers.get("grievance_preps") or []),
         versions={d["id"]: str(d["version"]) for d in (plover, triggers, modality)},
     )
 
