@@ -219,3 +219,9 @@ def test_a_complaint_lodged_with_an_organisation_targets_whom_it_is_about(code: 
     assert _pair(_only(events, "ACCUSE")) == ("UKR", "RUS")
     events = code("Ukraine complained to the UN on Monday.")
     assert _pair(_only(events, "ACCUSE")) == ("UKR", "UN")
+
+
+def test_its_decision_to_act_is_done_by_its_holder_not_by_a_person(code: Code) -> None:
+    """ "its" is Washington's (a state), not Ramaphosa's; the decision's holder expels."""
+    events = code("Ramaphosa called on Washington to reconsider its decision to expel South Africa's envoy.")
+    assert _pair(_only(events, "SANCTION")) == ("USA", "ZAF")

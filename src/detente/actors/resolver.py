@@ -301,7 +301,11 @@ class ActorResolver:
                 speaker = next((a for a in reversed(memory.subjects) if _is_person(a)), None)
                 return _as_pronoun(speaker or memory.last_human(), token.text)
             if lower in PRONOUNS_GROUP:
+                # "it", "their" stand for a state, a body or a group, not for one person ("Zelensky will
+                # ask G7 leaders ... at their summit", "called on Washington to reconsider its decision")
                 salient = memory.subjects[-1] if memory.subjects else None
+                if salient is not None and _is_person(salient):
+                    salient = None
                 return _as_pronoun(salient or memory.last(person=False, country_only=True), token.text)
             return None
         phrase = name_tokens(token)

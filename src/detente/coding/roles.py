@@ -438,6 +438,9 @@ def _inherited_subject(verb: Token) -> list[Token]:
             return []
         head = current.head
         if current.dep_ in ("acl", "pcomp") and head.pos_ == "NOUN" and head.dep_ in ("dobj", "attr"):
+            owner = next((c for c in head.children if c.dep_ == "poss"), None)
+            if owner is not None:
+                return _with_conjuncts(owner)  # "to reconsider its decision to expel": its holder does it
             # "the Netherlands had no plans to expel ...": the plan's holder does it
             current = head
             continue
