@@ -225,3 +225,21 @@ def test_its_decision_to_act_is_done_by_its_holder_not_by_a_person(code: Code) -
     """ "its" is Washington's (a state), not Ramaphosa's; the decision's holder expels."""
     events = code("Ramaphosa called on Washington to reconsider its decision to expel South Africa's envoy.")
     assert _pair(_only(events, "SANCTION")) == ("USA", "ZAF")
+
+
+def test_a_fellow_reactor_is_no_counterpart(code: Code) -> None:
+    """Two states reacting side by side react to the act, not to each other; the city an embassy
+    stands in is no party; "lodged a protest" does not react to the protest itself."""
+    events = code(
+        "Iran tested a new missile on Friday. "
+        "Riyadh condemned the launch, and Abu Dhabi lodged a protest through its embassy in Muscat."
+    )
+    assert {_pair(e) for e in events if e.event_type == "ACCUSE"} == {("SAU", "IRN"), ("ARE", "IRN")}
+
+
+def test_a_warning_targets_who_its_condition_names(code: Code) -> None:
+    events = code(
+        "A senior Iranian official warned in a statement on Saturday that Tehran would respond "
+        "if Israel and the United States went ahead with the drills."
+    )
+    assert {_pair(e) for e in events if e.event_type == "THREATEN"} == {("IRN", "ISR"), ("IRN", "USA")}

@@ -20,6 +20,7 @@ from detente.actors.resolver import (
     Mention,
     name_tokens,
 )
+from detente.claims.attribution import statement_nouns
 from detente.coding.dates import Anchor, DateResolver, ResolvedDate, find_anchor
 from detente.coding.knowledge import Knowledge, TypeInfo, VerbRule
 from detente.coding.modality import read_modality
@@ -731,6 +732,24 @@ def _complement_target(
     still be aimed at another party ("rejected Bangkok's demand to pull troops back")."""
     head = trigger.token
     complements = [c for c in head.children if c.dep_ in ("xcomp", "ccomp", "acl", "relcl", "advcl")]
+    # "warned in a statement that ...": the parser may hang what is said on the statement
+    complements += [
+        c
+        for p in head.children
+        if p.dep_ == "prep"
+        for g in p.children
+        if g.dep_ == "pobj" and g.lemma_.lower() in statement_nouns()
+        for c in g.children
+        if c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+    ]
+    # "warned that Pyongyang would respond if Washington and Seoul went ahead": whom the condition names
+    marks = ctx.knowledge.cues.conditional_marks
+    complements += [
+        g
+        for c in complements
+        for g in c.children
+        if g.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in g.children)
+    ]
     domestic: list[Actor] = []
     for verb in complements:
         if verb.pos_ not in ("VERB", "AUX"):
@@ -760,7 +779,8 @@ def _doer_of_act(trigger: Trigger, source: Actor, history: list[Event], ctx: Cod
     "the EU criticised the expulsion" target whoever did that act, found among the document's
     events by the act's word (or by the kind of event the word names)."""
     head = trigger.light_verb or trigger.token
-    acts = [c for c in head.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
+    # the act reacted to, not the trigger noun itself ("lodged a protest")
+    acts = [c for c in head.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and c.i != trigger.token.i]
     acts += [
         g
         for c in head.children
@@ -844,12 +864,15 @@ def _counterpart(
         return []
     seen: set[int] = set()
     nearest: tuple[int, Actor] | None = None
+    others = _fellow_subjects(trigger)
     for token in sent:
         mention = mentions.get(token.i)
         if mention is None or mention.start in seen:
             continue
         seen.add(mention.start)
         if not any(e.kind in COUNTERPART_KINDS for e in mention.entries):
+            continue
+        if token.i in others or _where_a_post_is(sent.doc[mention.end - 1]):
             continue
         actor = ctx.actors.resolve_token(sent.doc[mention.end - 1], mentions, day, memory)
         if actor is None or not actor.country or actor.country == source.country:
@@ -861,6 +884,33 @@ def _counterpart(
         return [nearest[1]]
     latest = next((a for a in reversed(memory.recent) if a.country and a.country != source.country), None)
     return [latest.model_copy()] if latest is not None else []
+
+
+def _fellow_subjects(trigger: Trigger) -> set[int]:
+    """Tokens of the subjects of the clauses coordinated with the trigger's ("Seoul condemned the
+    test, and Tokyo lodged a protest"): another actor doing the same, not the one acted upon."""
+    verb = trigger.light_verb or trigger.token
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    clauses = [verb, *(c for c in verb.subtree if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))]
+    return {
+        t.i
+        for clause in clauses
+        if clause.i != (trigger.light_verb or trigger.token).i
+        for s in clause.children
+        if s.dep_ in ("nsubj", "nsubjpass")
+        for t in s.subtree
+    }
+
+
+def _where_a_post_is(token: Token) -> bool:
+    """ "its embassy in Beijing": Beijing says where the post stands, it is no party."""
+    head = token.head
+    return (
+        token.dep_ == "pobj"
+        and head.lower_ in ("in", "at")
+        and head.head.lemma_.lower() in FOREIGN_POSTS
+    )
 
 
 def _patient_fallback(options: list[list[Token]], source: Actor, ctx: CodingContext) -> list[Actor]:
