@@ -243,3 +243,11 @@ def test_a_warning_targets_who_its_condition_names(code: Code) -> None:
         "if Israel and the United States went ahead with the drills."
     )
     assert {_pair(e) for e in events if e.event_type == "THREATEN"} == {("IRN", "ISR"), ("IRN", "USA")}
+
+
+def test_a_refusal_despite_an_appeal_answers_the_appeal(code: Code) -> None:
+    events = code(
+        "Turkey refused on Monday to halt its strikes on Kurdish fighters in Syria, "
+        "despite a German appeal for restraint."
+    )
+    assert _pair(_only(events, "REJECT")) == ("TUR", "DEU")

@@ -331,7 +331,7 @@ def _direct_targets(scene: Scene, sources: list[Actor]) -> tuple[list[Actor], bo
     targets = _first_target(
         options, scene.mentions, day, memory, local, ctx, avoid=home_country, source=source
     )
-    answering = _answering(scene, home_country)
+    answering = _answering(scene, home_country) or _defied(scene, home_country)
     targets = answering or targets
     if targets and all(t.sector == "IGO" for t in targets) and scene.info.quad_class == "verbal_conflict":
         targets = _grievance_target(scene, home_country) or targets
@@ -370,6 +370,31 @@ def _direct_targets(scene: Scene, sources: list[Actor]) -> tuple[list[Actor], bo
             for t in targets
         ]
     return targets, False
+
+
+def _defied(scene: Scene, home: str | None) -> list[Actor]:
+    """A refusal or statement made "despite" another's appeal or protest answers it: "Israel refused to
+    halt its campaign, despite a French appeal for a truce" is aimed at France."""
+    if not scene.info.quad_class.startswith("verbal"):
+        return []
+    head = scene.trigger.light_verb or scene.trigger.token
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in scene.ctx.knowledge.defiance_preps:
+            continue
+        for noun in (g for g in prep.children if g.dep_ == "pobj"):
+            rule = match_noun(noun, scene.ctx.knowledge)
+            if rule is None or not scene.ctx.knowledge.types[rule.event_type].quad_class.startswith("verbal"):
+                continue
+            roles = find_roles(Trigger(token=noun, rule=rule), scene.ctx.knowledge)
+            actors = [
+                a
+                for t in roles.sources
+                for a in scene.ctx.actors.resolve_many(t, scene.mentions, scene.day, scene.memory)
+                if a.country and a.country != home
+            ]
+            if actors:
+                return actors
+    return []
 
 
 def _grievance_target(scene: Scene, home: str | None) -> list[Actor]:
