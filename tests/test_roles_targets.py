@@ -251,3 +251,11 @@ def test_a_refusal_despite_an_appeal_answers_the_appeal(code: Code) -> None:
         "despite a German appeal for restraint."
     )
     assert _pair(_only(events, "REJECT")) == ("TUR", "DEU")
+
+
+def test_a_state_body_reported_by_a_states_organ_is_that_states(code: Code) -> None:
+    events = code(
+        "Egypt's interior ministry said a military court had sentenced a dual French-Egyptian activist "
+        "to ten years in prison."
+    )
+    assert _pair(_only(events, "SANCTION")) == ("EGY", "FRA")

@@ -45,6 +45,8 @@ TEMPORAL_MARKS = {"after", "before", "since", "until", "till", "once"}
 COUNTERPART_KINDS = {"country", "demonym", "people", "metonym", "org", "person"}
 FUTURE_MODALITIES = {"planned", "promised", "hypothetical"}
 STATE_NAMES = frozenset({"country", "metonym", "demonym", "people"})
+# sectors of a state's own organs (not its media, people or armed groups)
+STATE_ORGANS = frozenset({"GOV", "JUD", "MIL", "COP", "LEG", "SPY"})
 # where a protest at a foreign mission is held ("outside the Russian embassy")
 MISSION_PREPS = {"at", "outside", "near", "to", "toward", "towards", "before"}
 
@@ -266,6 +268,7 @@ def _sources(scene: Scene, claimant: Token | None) -> list[Actor]:
     """Who acts: the roles' source phrases, else the doer named through the act's instrument, else
     the implicit agent of the place's (or the sentence's) country."""
     ctx, memory, day = scene.ctx, scene.memory, scene.day
+    speaker = None
     if claimant is not None:
         # "the military said its aircraft had hit ...": pronouns in reported speech refer to the speaker
         speaker = ctx.actors.resolve_token(claimant, scene.mentions, day, memory)
@@ -276,6 +279,15 @@ def _sources(scene: Scene, claimant: Token | None) -> list[Actor]:
         (t, ctx.actors.resolve_many(t, scene.mentions, day, memory, scene.local)) for t in source_tokens
     ]
     sources = [_located(a, t, ctx) for t, actors in resolved for a in _accused_pronoun(t, actors, scene)]
+    if speaker is not None and speaker.country and speaker.sector in STATE_ORGANS:
+        # "Iran's judiciary said a Revolutionary Court had sentenced ...": a state body of no named
+        # state in a report by a state's organ is that state's
+        sources = [
+            a.model_copy(update={"country": speaker.country})
+            if not a.country and a.sector and a.sector not in NON_STATE_SECTORS
+            else a
+            for a in sources
+        ]
     if not sources and scene.agentless and not scene.trigger.is_noun:
         sources = _doer_of_instrument(scene.trigger, scene.mentions, day, memory, ctx)
     info, place = scene.info, scene.place
