@@ -259,3 +259,12 @@ def test_a_state_body_reported_by_a_states_organ_is_that_states(code: Code) -> N
         "to ten years in prison."
     )
     assert _pair(_only(events, "SANCTION")) == ("EGY", "FRA")
+
+
+def test_an_act_a_relative_clause_blames_on_someone_was_theirs(code: Code) -> None:
+    events = code(
+        "Poland closed two Belarusian consulates on Monday "
+        "over a sabotage attack it blamed on Belarusian intelligence."
+    )
+    assert _pair(_only(events, "ASSAULT")) == ("BLR", "POL")
+    assert _pair(_only(events, "ACCUSE")) == ("POL", "BLR")

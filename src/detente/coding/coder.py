@@ -212,6 +212,7 @@ def _code_trigger(
             )
         return []
     sources, targets = _unnamed_doer(scene, sources, targets)
+    sources = _not_its_own_target(scene, sources, targets)
     if not sources or not (any(s.country for s in sources) or any(t.country for t in targets)):
         return []
     if not targets and not reciprocal:
@@ -298,6 +299,22 @@ def _sources(scene: Scene, claimant: Token | None) -> list[Actor]:
         # done by that sector of the country where it happened
         sources = [Actor(text="authorities", country=where, sector=info.implicit_agent)]
     return sources
+
+
+def _not_its_own_target(scene: Scene, sources: list[Actor], targets: list[Actor]) -> list[Actor]:
+    """The subject pronoun of an accusation is not the party it accuses ("a cyberattack it blamed on
+    Russian military intelligence": "it" is not Russia): the latest other salient subject."""
+    tokens = scene.roles.sources
+    named = {t.country for t in targets if t.country and t.name}  # a state the text names
+    verb = scene.trigger.token.lemma_.lower()
+    if verb not in OBJECT_DOES and verb not in scene.ctx.knowledge.attribution_verbs:
+        return sources  # only acts no one does to itself: accusing, blaming
+    if len(tokens) != 1 or tokens[0].pos_ != "PRON" or len(named) != 1 or len(sources) != 1:
+        return sources
+    if sources[0].country not in named:
+        return sources
+    other = next((a for a in reversed(scene.memory.subjects) if a.country and a.country not in named), None)
+    return [other.model_copy(update={"text": tokens[0].text})] if other is not None else sources
 
 
 def _accused_pronoun(token: Token, actors: list[Actor], scene: Scene) -> list[Actor]:

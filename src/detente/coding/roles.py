@@ -243,6 +243,10 @@ def _noun_roles(trigger: Trigger, knowledge: Knowledge) -> Roles:
         roles.sources = _stray_agent(noun, knowledge, from_is_source=rule.from_role == "source")
     if not roles.sources and noun.dep_ in ("dobj", "nsubjpass"):
         roles.sources = attributed_to(noun.head, knowledge)  # "the killing was blamed on Israel"
+    if not roles.sources:
+        # "over a cyberattack it blamed on Russian military intelligence"
+        clauses = [c for c in noun.children if c.dep_ == "relcl"]
+        roles.sources = next((found for c in clauses if (found := attributed_to(c, knowledge))), [])
     # "after the arrest", "before the talks" point back at an event told elsewhere; "after talks
     # with Tusk", "following weekend talks" tell a meeting of the clause's subject
     definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these") for c in noun.children)
