@@ -268,3 +268,8 @@ def test_an_act_a_relative_clause_blames_on_someone_was_theirs(code: Code) -> No
     )
     assert _pair(_only(events, "ASSAULT")) == ("BLR", "POL")
     assert _pair(_only(events, "ACCUSE")) == ("POL", "BLR")
+
+
+def test_parties_acting_on_each_other_over_a_thing_named_after_one_of_them(code: Code) -> None:
+    events = code("Sudan and South Sudan failed to agree on the status of the Sudanese town of Abyei.")
+    assert {_pair(e) for e in events if e.event_type == "AGREE"} == {("SDN", "SSD"), ("SSD", "SDN")}

@@ -373,9 +373,10 @@ def _direct_targets(scene: Scene, sources: list[Actor]) -> tuple[list[Actor], bo
     reciprocal = (
         len({s.country for s in sources}) >= 2
         and scene.info.reciprocal
-        # "exchanged prisoners (in Abu Dhabi)": a state the sentence merely places it in is no third party
+        # "exchanged prisoners (in Abu Dhabi)": a state the sentence merely places it in is no third
+        # party; nor is one of the parties themselves ("failed to agree on the Ethiopian dam")
         and not any(
-            t.country
+            t.country and t.country not in {s.country for s in sources}
             for t in _first_target(options, scene.mentions, day, memory, None, ctx, avoid=home_country)
         )
     )
