@@ -273,3 +273,9 @@ def test_an_act_a_relative_clause_blames_on_someone_was_theirs(code: Code) -> No
 def test_parties_acting_on_each_other_over_a_thing_named_after_one_of_them(code: Code) -> None:
     events = code("Sudan and South Sudan failed to agree on the status of the Sudanese town of Abyei.")
     assert {_pair(e) for e in events if e.event_type == "AGREE"} == {("SDN", "SSD"), ("SSD", "SDN")}
+
+
+def test_a_country_naming_a_city_is_no_counterpart(code: Code) -> None:
+    """ "the Saudi city of Jeddah" says where, not who the other party is."""
+    events = code("Sudan's army agreed to a truce following talks in the Saudi city of Jeddah.")
+    assert _pair(_only(events, "RETREAT")) == ("SDN", None)

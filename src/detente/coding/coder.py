@@ -959,8 +959,14 @@ def _fellow_subjects(trigger: Trigger) -> set[int]:
 
 
 def _where_a_post_is(token: Token) -> bool:
-    """ "its embassy in Beijing": Beijing says where the post stands, it is no party."""
+    """ "its embassy in Beijing": Beijing says where the post stands, it is no party; nor does the
+    "Chinese" of "the Chinese city of Kunming" (a place named by its country)."""
     head = token.head
+    if token.dep_ in ("amod", "compound") and any(
+        p.dep_ == "prep" and p.lower_ == "of" and any(g.ent_type_ in ("GPE", "LOC") for g in p.children)
+        for p in head.children
+    ):
+        return True
     return (
         token.dep_ == "pobj"
         and head.lower_ in ("in", "at")
