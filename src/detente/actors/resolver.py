@@ -81,6 +81,8 @@ FOREIGN_POSTS = {
     "bureau",
     "office",
 }
+# "pro-Palestinian demonstrators", "anti-Russian protests": an attitude, not a nationality
+ATTITUDE_PREFIXES = {"pro", "anti"}
 KIND_RANK = {
     "person": 0,
     "group": 1,
@@ -170,6 +172,8 @@ class ActorResolver:
         spans = [doc[s:e] for _, s, e in self.cased(doc)] + [doc[s:e] for _, s, e in self.uncased(doc)]
         found: dict[int, Mention] = {}
         for span in filter_spans(spans):
+            if _attitude(span):
+                continue
             entries = self._senses(span)
             if not entries:
                 continue
@@ -297,7 +301,11 @@ class ActorResolver:
                 speaker = next((a for a in reversed(memory.subjects) if _is_person(a)), None)
                 return _as_pronoun(speaker or memory.last_human(), token.text)
             if lower in PRONOUNS_GROUP:
+                # "it", "their" stand for a state, a body or a group, not for one person ("Zelensky will
+                # ask G7 leaders ... at their summit", "called on Washington to reconsider its decision")
                 salient = memory.subjects[-1] if memory.subjects else None
+                if salient is not None and _is_person(salient):
+                    salient = None
                 return _as_pronoun(salient or memory.last(person=False, country_only=True), token.text)
             return None
         phrase = name_tokens(token)
@@ -308,9 +316,15 @@ class ActorResolver:
         found: list[Mention] = []
         portfolio: list[Mention] = []  # "the government's office for Kosovo": what it deals with
         for tok in phrase:
-            if tok.dep_ == "compound" and tok.head.lemma_.lower() in FOREIGN_POSTS and tok.head.i != token.i:
-                continue  # "the Russian agency's Baku bureau": Baku is where the bureau is, not whose
             mention = mentions.get(tok.i)
+            if (
+                tok.dep_ == "compound"
+                and tok.head.lemma_.lower() in FOREIGN_POSTS
+                and tok.head.i != token.i
+                and not (mention is not None and any(e.kind in ("org", "group") for e in mention.entries))
+            ):
+                # "the Russian agency's Baku bureau": Baku is where it is ("the UN mission" is the UN's)
+                continue
             if mention is None and tok.i == token.i:
                 mention = self._lemma_mention(token)
             if mention is None or mention in found or mention in portfolio:
@@ -536,6 +550,14 @@ def name_tokens(token: Token) -> list[Token]:
                 out.append(child)
                 stack.append(child)
     return sorted(out, key=lambda t: t.i)
+
+
+def _attitude(span: Span) -> bool:
+    """A name after "pro-" or "anti-" ("pro-Palestinian") tells a stance, not whose people they are."""
+    if span.start < 2:
+        return False
+    doc = span.doc
+    return doc[span.start - 1].text == "-" and doc[span.start - 2].lower_ in ATTITUDE_PREFIXES
 
 
 def _under_for(tok: Token, head: Token) -> bool:

@@ -24,6 +24,7 @@ class TypeInfo:
     own_modes: frozenset[str] = frozenset()
     lone_modes: frozenset[str] = frozenset()
     domestic_modes: frozenset[str] = frozenset()
+    addressed: bool = False  # told as a noun, aimed at whoever answers it ("rejected by a court in Warsaw")
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,7 @@ class NounRule:
     with_preps: frozenset[str] | None = None
     from_objects: frozenset[str] | None = None
     alone: bool = False  # only when one party does it ("Iran held drills", not "Iran and Russia held drills")
+    preps: frozenset[str] = frozenset()  # extra prepositions whose object is the target
 
 
 @dataclass(frozen=True)
@@ -97,6 +99,9 @@ class Knowledge:
     target_preps: frozenset[str]
     source_preps: frozenset[str]
     cues: ModalityCues
+    attribution_verbs: dict[str, str] = field(default_factory=dict)  # verb -> preposition naming the doer
+    grievance_preps: frozenset[str] = frozenset()
+    defiance_preps: frozenset[str] = frozenset()
     versions: dict[str, str] = field(default_factory=dict)
 
 
@@ -119,6 +124,7 @@ def load_knowledge() -> Knowledge:
             frozenset(info.get("own_modes") or []),
             frozenset(info.get("lone_modes") or []),
             frozenset(info.get("domestic_modes") or []),
+            bool(info.get("addressed", False)),
         )
         for name, info in plover["types"].items()
     }
@@ -168,6 +174,7 @@ def load_knowledge() -> Knowledge:
                     with_preps=_set(raw.get("with_preps")) or None,
                     from_objects=_set(raw.get("from_objects")) or None,
                     alone=bool(raw.get("alone", False)),
+                    preps=_set(raw.get("preps")) or frozenset(),
                 )
             )
     if problems:
@@ -187,6 +194,9 @@ def load_knowledge() -> Knowledge:
         target_preps=frozenset(triggers.get("target_preps") or []),
         source_preps=frozenset(triggers.get("source_preps") or []),
         cues=cues,
+        attribution_verbs=dict(str(p).split(maxsplit=1) for p in triggers.get("attribution_verbs") or []),
+        grievance_preps=frozenset(triggers.get("grievance_preps") or []),
+        defiance_preps=frozenset(triggers.get("defiance_preps") or []),
         versions={d["id"]: str(d["version"]) for d in (plover, triggers, modality)},
     )
 

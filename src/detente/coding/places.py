@@ -169,9 +169,13 @@ def _place_of(token: Token, gazetteer: Gazetteer) -> Place | None:
         span = span[:-1]  # the model's entity may run on ("the Great Hall of the People on")
     joined = _hyphenated(token)
     candidates = ([joined] if "-" in joined and joined != token.text else []) + [span.text]
-    if not any(t.pos_ == "PROPN" for t in span if t.i != token.i):
-        # "northern Gaza" is Gaza, but "the Great Hall" is no town called Hall
+    others = [t.text for t in span if t.i != token.i and t.pos_ == "PROPN"]
+    if not others:
+        # "northern Gaza" is Gaza, but "the Great Hall" is no town called Hall and "the Neelum
+        # Valley" no Valley, Alabama
         candidates.append(token.text)
+    elif getattr(span, "label_", "") in ("GPE", "LOC"):
+        candidates += others  # "Donetsk Oblast": Donetsk
     for candidate in candidates:
         place = gazetteer.lookup(candidate)
         if place is not None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Token
 
 from detente.coding.knowledge import Knowledge, NounRule, VerbRule
-from detente.coding.triggers import Trigger
+from detente.coding.triggers import Trigger, match_noun
 
 SUBJECT_DEPS = ("nsubj", "csubj")
 PASSIVE_SUBJECT_DEPS = ("nsubjpass", "csubjpass")
@@ -20,6 +20,9 @@ INHERIT_DEPS = ("xcomp", "conj", "advcl", "pcomp", "ccomp", "acl", "dobj", "attr
 INSTRUMENT_TARGET_PREPS = frozenset({"against", "toward", "towards"})
 # "a day before the summit", "since the raid": the noun names another event, not the clause's own
 TEMPORAL_PREPS = {"before", "after", "since", "following", "until", "till", "ahead"}
+# "a year after seizing the ship", "by closing the border": the gerund shares the clause's subject
+# (not "warned against arming", "barred Russia from taking part")
+ADVERBIAL_PREPS = TEMPORAL_PREPS | {"without", "despite", "by", "upon", "through", "while"}
 # "X accused/blamed/thanked Y for/of doing": Y is the doer (elsewhere the subject is)
 OBJECT_DOES = {
     "accuse",
@@ -62,7 +65,31 @@ QUANTITY_NOUNS = {
     "hours",
 }
 RELATIVE_PRONOUNS = {"that", "which", "who", "whom", "whose"}
-CONTROL_BY_OBJECT = ("ask", "urge", "order", "force", "allow", "tell", "call", "invite", "help", "persuade")
+CONTROL_BY_OBJECT = (
+    "ask",
+    "urge",
+    "order",
+    "force",
+    "allow",
+    "tell",
+    "call",
+    "invite",
+    "help",
+    "persuade",
+    # "prompting NATO allies to suspend": the object acts
+    "prompt",
+    "push",
+    "press",
+    "encourage",
+    "compel",
+    "convince",
+    "pressure",
+    "instruct",
+    "authorise",
+    "authorize",
+    "permit",
+    "require",
+)
 
 
 @dataclass
@@ -100,6 +127,8 @@ def clause_roles(verb: Token, knowledge: Knowledge, preps: frozenset[str] | None
     preps = knowledge.target_preps if preps is None else preps
     roles = Roles()
     subject, passive_subject, agent = _subjects(verb)
+    if subject is None and passive_subject is None:
+        passive_subject = _raised_patient(verb)
     subject = _antecedent(subject, verb)
     if passive_subject is not None:
         passive_subject = _antecedent(passive_subject, verb)
@@ -107,6 +136,8 @@ def clause_roles(verb: Token, knowledge: Knowledge, preps: frozenset[str] | None
         roles.sources = _with_conjuncts(subject)
     if agent is not None:
         roles.sources = _with_conjuncts(agent)
+    elif passive_subject is not None and subject is None:
+        roles.sources = _stray_agent(verb, knowledge)
     if passive_subject is not None:
         roles.target_options.append(_with_conjuncts(passive_subject))
     for dep in ("dobj", "dative"):
@@ -121,6 +152,10 @@ def clause_roles(verb: Token, knowledge: Knowledge, preps: frozenset[str] | None
             # "severed relations with Israel", "lifted sanctions on five MEPs": the target is in the object
             roles.target_options.extend(_prep_objects(obj, preps))
     roles.target_options.extend(_prep_objects(verb, preps))
+    blamed = attributed_to(verb, knowledge)
+    if blamed:
+        # "the assassination was blamed on Israel": the act is the object, Israel the one accused
+        roles.target_options.insert(0, blamed)
     if not any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
         # "detained and later deported a Ukrainian activist": coordinated verbs share the object
         sharers = [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"]
@@ -138,6 +173,15 @@ def clause_roles(verb: Token, knowledge: Knowledge, preps: frozenset[str] | None
     if not roles.sources and not is_passive(verb):
         roles.sources = _inherited_subject(verb)
     return roles
+
+
+def _raised_patient(verb: Token) -> Token | None:
+    """The patient of a passive complement raised to the verb above: "two Americans are believed to
+    be held in Russia", "the activist appears to have been detained"."""
+    if verb.dep_ != "xcomp" or not is_passive(verb) or verb.head.i == verb.i:
+        return None
+    subject, passive, _agent = _subjects(verb.head)
+    return passive or subject
 
 
 def _instrument_roles(verb: Token) -> Roles:
@@ -159,6 +203,7 @@ def _noun_roles(trigger: Trigger, knowledge: Knowledge) -> Roles:
     if not knowledge.types[rule.event_type].object_is_target:
         knowledge = replace(knowledge, target_preps=INSTRUMENT_TARGET_PREPS)
     roles = Roles()
+    modifier_source: Token | None = None
     for child in noun.children:
         if child.dep_ == "poss" and child.ent_type_ not in ("DATE", "TIME"):
             if child.pos_ == "PRON" and rule.of_role == "target":
@@ -171,6 +216,7 @@ def _noun_roles(trigger: Trigger, knowledge: Knowledge) -> Roles:
         named = [t for t in modifiers if t.pos_ in ("ADJ", "PROPN") and t.text[:1].isupper()]
         if named:
             roles.sources = [named[0]]
+            modifier_source = named[0]
     for child in noun.children:
         if child.dep_ == "prep":
             word = child.lower_
@@ -191,8 +237,16 @@ def _noun_roles(trigger: Trigger, knowledge: Knowledge) -> Roles:
                     roles.sources = roles.sources or _with_conjuncts(pobj)
                 else:
                     roles.target_options.append(_with_conjuncts(pobj))
-            elif word in knowledge.target_preps or word == "from":
+            elif word in knowledge.target_preps or word in rule.preps or word == "from":
                 roles.target_options.append(_with_conjuncts(pobj))
+    if not roles.sources:
+        roles.sources = _stray_agent(noun, knowledge, from_is_source=rule.from_role == "source")
+    if not roles.sources and noun.dep_ in ("dobj", "nsubjpass"):
+        roles.sources = attributed_to(noun.head, knowledge)  # "the killing was blamed on Israel"
+    if not roles.sources:
+        # "over a cyberattack it blamed on Russian military intelligence"
+        clauses = [c for c in noun.children if c.dep_ == "relcl"]
+        roles.sources = next((found for c in clauses if (found := attributed_to(c, knowledge))), [])
     # "after the arrest", "before the talks" point back at an event told elsewhere; "after talks
     # with Tusk", "following weekend talks" tell a meeting of the clause's subject
     definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these") for c in noun.children)
@@ -236,8 +290,13 @@ def _noun_roles(trigger: Trigger, knowledge: Knowledge) -> Roles:
         between = any(c.dep_ == "prep" and c.lower_ == "between" for c in noun.children)
         if between and roles.sources:
             pass  # "Oman hosted talks between Iran and the United States": the parties are named
+        elif noun.dep_ == "nsubjpass" and roles.sources:
+            pass  # "the lifting of the ban by Beijing was welcomed by Brasilia": the noun names its doer
         elif holder is not None and holder.i != noun.i:
             roles.sources = _with_conjuncts(holder)
+            if modifier_source is not None and roles.sources and modifier_source.i != holder.i:
+                # "Lula opened a BRICS summit": the named modifier is the other party
+                roles.target_options.append([modifier_source])
         else:
             roles.sources = _inherited_subject(verb) or roles.sources
         for child in verb.children if knowledge.target_preps != INSTRUMENT_TARGET_PREPS else []:
@@ -245,8 +304,38 @@ def _noun_roles(trigger: Trigger, knowledge: Knowledge) -> Roles:
                 child.dep_ == "dobj" and child.i != noun.i and child.i not in {t.i for t in noun.subtree}
             ):
                 roles.target_options.append(_with_conjuncts(child))
-        roles.target_options.extend(_prep_objects(verb, knowledge.target_preps))
+        roles.target_options.extend(_prep_objects(verb, knowledge.target_preps | rule.preps))
     return roles
+
+
+def attributed_to(verb: Token, knowledge: Knowledge) -> list[Token]:
+    """Who an attribution verb lays its object at the door of ("blamed on Israel")."""
+    prep = knowledge.attribution_verbs.get(verb.lemma_.lower())
+    if prep is None:
+        return []
+    return next((objects for objects in _prep_objects(verb, frozenset({prep}))), [])
+
+
+def _stray_agent(head: Token, knowledge: Knowledge, *, from_is_source: bool = False) -> list[Token]:
+    """The agent the parser hung on the act's object instead of the act: "the release of hostages
+    by Hamas", "the expulsion of Moldova's ambassador from Moscow", "were declared persona non grata
+    by Bulgaria". Only the object's own "by" (or, for acts whose "from" names the doer, "from")."""
+    preps = knowledge.source_preps | ({"from"} if from_is_source else set())
+    objects = [
+        g
+        for c in head.children
+        if c.dep_ in ("prep", "oprd", "dobj")
+        for g in ([c] if c.dep_ != "prep" else [g for g in c.children if g.dep_ == "pobj"])
+        if c.dep_ != "prep" or c.lower_ == "of"
+    ]
+    for obj in objects:
+        for holder in [obj, *[g for g in obj.children if g.dep_ == "dobj"]]:
+            for prep in holder.children:
+                if prep.dep_ == "prep" and prep.lower_ in preps:
+                    agents = [g for g in prep.children if g.dep_ == "pobj"]
+                    if agents:
+                        return _with_conjuncts(agents[0])
+    return []
 
 
 def _reaction(noun: Token, knowledge: Knowledge) -> Roles | None:
@@ -273,6 +362,12 @@ def _reaction(noun: Token, knowledge: Knowledge) -> Roles | None:
     if not reacting or subject is None:
         return None
     doer = next((c for c in subject.children if c.dep_ == "poss"), None)
+    if doer is None and match_noun(subject, knowledge) is not None:
+        # "the killing of three aid workers drew condemnation from the UN": an act reacted to is
+        # aimed at its doer ("by X"), not at its victims; with no doer named, at no one named here
+        agents = _prep_objects(subject, knowledge.source_preps)[:1] or [_stray_agent(subject, knowledge)]
+        agents = [a for a in agents if a]
+        return Roles(sources=_with_conjuncts(reacting[0]), target_options=agents)
     return Roles(sources=_with_conjuncts(reacting[0]), target_options=[[doer or subject]])
 
 
@@ -329,6 +424,11 @@ def _subjects(verb: Token) -> tuple[Token | None, Token | None, Token | None]:
     return subject, passive, agent
 
 
+def subjects_of(verb: Token) -> tuple[Token | None, Token | None, Token | None]:
+    """(subject, passive subject, agent) of a verb."""
+    return _subjects(verb)
+
+
 def is_passive(verb: Token) -> bool:
     """Whether a verb is in the passive voice ("were detained")."""
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
@@ -342,6 +442,9 @@ def _inherited_subject(verb: Token) -> list[Token]:
             return []
         head = current.head
         if current.dep_ in ("acl", "pcomp") and head.pos_ == "NOUN" and head.dep_ in ("dobj", "attr"):
+            owner = next((c for c in head.children if c.dep_ == "poss"), None)
+            if owner is not None:
+                return _with_conjuncts(owner)  # "to reconsider its decision to expel": its holder does it
             # "the Netherlands had no plans to expel ...": the plan's holder does it
             current = head
             continue
@@ -351,6 +454,11 @@ def _inherited_subject(verb: Token) -> list[Token]:
             if objects and governor.lemma_.lower() in OBJECT_DOES:
                 # "accused Russia of detaining": the object of "accused" did the detaining
                 return _with_conjuncts(objects[0])
+            # "freed the crew (a year) after seizing the ship": the gerund of an adverbial phrase
+            # shares the subject of the clause the phrase hangs in
+            found = _adverbial_subject(head) if head.lower_ in ADVERBIAL_PREPS else []
+            if found:
+                return found
             current = governor
             continue
         subject, passive, agent = _subjects(head)
@@ -366,6 +474,19 @@ def _inherited_subject(verb: Token) -> list[Token]:
         if agent is not None:
             return _with_conjuncts(agent)
         current = head
+    return []
+
+
+def _adverbial_subject(token: Token) -> list[Token]:
+    """The active subject of the nearest verb above ``token`` ("on Wednesday, a year after ...")."""
+    current = token
+    for _ in range(3):
+        if current.head.i == current.i:
+            return []
+        current = current.head
+        if current.pos_ in ("VERB", "AUX"):
+            subject, _passive, _agent = _subjects(current)
+            return _with_conjuncts(subject) if subject is not None else []
     return []
 
 
