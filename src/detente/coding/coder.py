@@ -74,12 +74,9 @@ def code_parsed(article: Article, doc: Doc, ctx: CodingContext) -> list[Event]:
     events: list[Event] = []
     lemmas: dict[str, str] = {}  # event id -> trigger lemma, to find the events dates hang on
     pending: list[tuple[list[Event], Anchor]] = []
-    dateless: set[int] = set()  # sentences with no date expression
     for index, sent in enumerate(doc.sents):
         ctx.actors.learn_appositions(sent, mentions, published, memory)
         date_spans = [e for e in sent.ents if e.label_ in ("DATE", "TIME") or _holiday_date(e, ctx)]
-        if not date_spans:
-            dateless.add(index)
         for trigger in find_triggers(sent, ctx.knowledge):
             coded = _code_trigger(
                 trigger, sent, index, article, text_id, mentions, memory, date_spans, ctx, events
@@ -90,29 +87,7 @@ def code_parsed(article: Article, doc: Doc, ctx: CodingContext) -> list[Event]:
             if coded and anchor is not None:
                 pending.append((coded, anchor))
         _remember_sentence(sent, mentions, published, memory, ctx)
-    return _resolve_anchors(_carry_dates(events, dateless), lemmas, pending, ctx)
-
-
-def _carry_dates(events: list[Event], dateless: set[int]) -> list[Event]:
-    """An event told in a sentence with no date of its own happened at the time of the last event
-    dated by the text in an earlier sentence ("... rammed a vessel on Wednesday. Beijing said the boat
-    had collided with its ship."), not on the day of publication. Planned acts neither give nor take
-    such a date."""
-    carried: list[Event] = []
-    last: Event | None = None
-    for event in events:
-        if event.date_text is not None and event.modality not in FUTURE_MODALITIES:
-            last = event
-        elif (
-            event.date_text is None
-            and event.sentence_index in dateless
-            and event.modality not in FUTURE_MODALITIES
-            and last is not None
-            and last.sentence_index < event.sentence_index
-        ):
-            event = event.model_copy(update={"date": last.date, "date_precision": last.date_precision})
-        carried.append(event)
-    return carried
+    return _resolve_anchors(events, lemmas, pending, ctx)
 
 
 def _resolve_anchors(
@@ -996,11 +971,7 @@ def _where_a_post_is(token: Token) -> bool:
         for p in head.children
     ):
         return True
-    return (
-        token.dep_ == "pobj"
-        and head.lower_ in ("in", "at")
-        and head.head.lemma_.lower() in FOREIGN_POSTS
-    )
+    return token.dep_ == "pobj" and head.lower_ in ("in", "at") and head.head.lemma_.lower() in FOREIGN_POSTS
 
 
 def _patient_fallback(options: list[list[Token]], source: Actor, ctx: CodingContext) -> list[Actor]:
