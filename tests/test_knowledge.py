@@ -981,3 +981,16 @@ def test_calls_from_someone_are_requests_and_brushing_aside_is_rejecting(code):
     request = one(events, "REQUEST")
     assert (request.source.country, request.target and request.target.country) == ("EU", "HUN")
     assert one(events, "REJECT").source.country == "HUN"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event_type", "source"),
+    [
+        ("Serbia declined to retract its criticism of Croatia.", "ACCUSE", "SRB"),
+        ("Belarus would not withdraw its threat against Poland.", "THREATEN", "BLR"),
+        ("Lebanon asked the Security Council to condemn Israel's bombing of Beirut.", "ASSAULT", "ISR"),
+    ],
+)
+def test_a_possessed_act_under_a_refusal_or_request_took_place(code, sentence, event_type, source):
+    event = one(code(sentence), event_type)
+    assert event.source.country == source and not event.negated

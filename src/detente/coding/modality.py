@@ -77,6 +77,10 @@ def read_modality(trigger: Trigger, cues: ModalityCues) -> Modality:
             suppressed = True  # "demanding the resignation of the president": what is demanded
         if relation == "prep" and child_tok.lower_ in CIRCUMSTANCE_PREPS:
             circumstance = True  # "failed to agree after ten days of talks": the talks took place
+        if steps == 1 and not suppressed and _possessed_act(trigger, child_tok):
+            # "refused to withdraw its complaint", "urged the UN to condemn Israel's strike": an act
+            # with a named doer that something else is done to has taken place
+            circumstance = True
         if not circumstance and (
             relation in ("xcomp", "ccomp", "pcomp", "advcl", "acl")
             or (relation == "prep" and steps == 1)
@@ -172,6 +176,18 @@ def _negated(token: Token, cues: ModalityCues) -> bool:
             return True
     head = token.head
     return token.dep_ in ("pobj", "pcomp") and head.lower_ == "without"
+
+
+def _possessed_act(trigger: Trigger, child: Token) -> bool:
+    """An event noun with a possessor ("its complaint", "Israel's strike") that is the object of a
+    verb other than its light verb: it names an act that exists, whatever the verb above does to it."""
+    return (
+        trigger.is_noun
+        and trigger.light_verb is None
+        and child.i == trigger.token.i
+        and child.dep_ == "dobj"
+        and any(c.dep_ == "poss" and c.ent_type_ not in ("DATE", "TIME") for c in child.children)
+    )
 
 
 def _speaker(verb: Token) -> Token | None:
