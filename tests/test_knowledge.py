@@ -994,3 +994,11 @@ def test_calls_from_someone_are_requests_and_brushing_aside_is_rejecting(code):
 def test_a_possessed_act_under_a_refusal_or_request_took_place(code, sentence, event_type, source):
     event = one(code(sentence), event_type)
     assert event.source.country == source and not event.negated
+
+
+def test_a_light_verb_with_its_particle_gives_the_noun_its_doer(code):
+    event = one(
+        code("Lula wrapped up a three-day visit to Angola on Friday.", published=dt.date(2024, 5, 3)),
+        "CONSULT",
+    )
+    assert (event.source.country, event.target and event.target.country) == ("BRA", "AGO")

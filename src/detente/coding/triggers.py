@@ -306,19 +306,28 @@ def _modifier_lemmas(token: Token) -> set[str]:
     return lemmas
 
 
+def _is_light(verb: Token, knowledge: Knowledge) -> bool:
+    """Whether ``verb`` is a light verb, alone or with its particle ("wrapped up a visit")."""
+    forms = verb_forms(verb)
+    particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    return any(f in knowledge.light_verbs for f in forms) or any(
+        f"{f} {p}" in knowledge.light_verbs for f in forms for p in particles
+    )
+
+
 def _light_verb(noun: Token, knowledge: Knowledge) -> Token | None:
     """The light verb of which ``noun`` is the object ("held talks", "a note was handed")."""
     head = noun.head
     if (
         noun.dep_ in ("dobj", "nsubjpass")
         and head.pos_ in ("VERB", "AUX")
-        and any(f in knowledge.light_verbs for f in verb_forms(head))
+        and _is_light(head, knowledge)
     ):
         return head
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB":
         # "put on alert", "entered into talks"
         verb = head.head
-        if any(f in knowledge.light_verbs for f in verb_forms(verb)) and head.lower_ in ("into", "in", "on"):
+        if _is_light(verb, knowledge) and head.lower_ in ("into", "in", "on"):
             return verb
     if noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN"):
         return _light_verb(noun.head, knowledge)
@@ -333,6 +342,6 @@ def _light_verb(noun: Token, knowledge: Knowledge) -> Token | None:
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "NOUN" and head.head.dep_ == "dobj":
         # "took part in the drills", "played a role in the talks"
         verb = head.head.head
-        if any(f in knowledge.light_verbs for f in verb_forms(verb)) and head.lower_ in ("in", "into"):
+        if _is_light(verb, knowledge) and head.lower_ in ("in", "into"):
             return verb
     return None
