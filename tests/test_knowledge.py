@@ -1002,3 +1002,15 @@ def test_a_light_verb_with_its_particle_gives_the_noun_its_doer(code):
         "CONSULT",
     )
     assert (event.source.country, event.target and event.target.country) == ("BRA", "AGO")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "target"),
+    [
+        ("Poland's foreign minister is due to visit Kyiv on Monday.", "POL", "UKR"),
+        ("Seoul eased the export curbs two days after meeting Japanese officials.", "KOR", "JPN"),
+    ],
+)
+def test_a_clause_without_a_subject_takes_the_subject_above_it(code, sentence, source, target):
+    event = one(code(sentence), "CONSULT")
+    assert (event.source.country, event.target and event.target.country) == (source, target)

@@ -16,7 +16,7 @@ from detente.coding.triggers import Trigger
 
 SUBJECT_DEPS = ("nsubj", "csubj")
 PASSIVE_SUBJECT_DEPS = ("nsubjpass", "csubjpass")
-INHERIT_DEPS = ("xcomp", "conj", "advcl", "pcomp", "ccomp", "acl", "dobj", "attr", "prep")
+INHERIT_DEPS = ("xcomp", "conj", "advcl", "pcomp", "ccomp", "acl", "dobj", "attr", "prep", "acomp")
 INSTRUMENT_TARGET_PREPS = frozenset({"against", "toward", "towards"})
 # "a day before the summit", "since the raid": the noun names another event, not the clause's own
 TEMPORAL_PREPS = {"before", "after", "since", "following", "until", "till", "ahead"}
@@ -351,6 +351,10 @@ def _inherited_subject(verb: Token) -> list[Token]:
             if objects and governor.lemma_.lower() in OBJECT_DOES:
                 # "accused Russia of detaining": the object of "accused" did the detaining
                 return _with_conjuncts(objects[0])
+            holder = _subjects(governor)[0] if governor.pos_ in ("VERB", "AUX") else None
+            if holder is not None:
+                # "freed the prisoners hours after meeting a US envoy": the clause's subject met him
+                return _with_conjuncts(holder)
             current = governor
             continue
         subject, passive, agent = _subjects(head)

@@ -318,11 +318,7 @@ def _is_light(verb: Token, knowledge: Knowledge) -> bool:
 def _light_verb(noun: Token, knowledge: Knowledge) -> Token | None:
     """The light verb of which ``noun`` is the object ("held talks", "a note was handed")."""
     head = noun.head
-    if (
-        noun.dep_ in ("dobj", "nsubjpass")
-        and head.pos_ in ("VERB", "AUX")
-        and _is_light(head, knowledge)
-    ):
+    if noun.dep_ in ("dobj", "nsubjpass") and head.pos_ in ("VERB", "AUX") and _is_light(head, knowledge):
         return head
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB":
         # "put on alert", "entered into talks"
