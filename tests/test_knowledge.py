@@ -1014,3 +1014,12 @@ def test_a_light_verb_with_its_particle_gives_the_noun_its_doer(code):
 def test_a_clause_without_a_subject_takes_the_subject_above_it(code, sentence, source, target):
     event = one(code(sentence), "CONSULT")
     assert (event.source.country, event.target and event.target.country) == (source, target)
+
+
+def test_a_name_the_tagger_calls_an_organisation_is_learned_from_its_apposition(code):
+    events = code(
+        "Tesfay Mebrahtu, Eritrea's defence minister, arrived in Khartoum on Monday. "
+        "Mebrahtu accused Addis Ababa of arming rebels."
+    )
+    accusation = one(events, "ACCUSE")
+    assert (accusation.source.country, accusation.target and accusation.target.country) == ("ERI", "ETH")
