@@ -1023,3 +1023,16 @@ def test_a_name_the_tagger_calls_an_organisation_is_learned_from_its_apposition(
     )
     accusation = one(events, "ACCUSE")
     assert (accusation.source.country, accusation.target and accusation.target.country) == ("ERI", "ETH")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "negated"),
+    [
+        ("No accord was reached at talks in Vienna between Armenian and Azerbaijani delegations.", True),
+        ("The signing of a border treaty between Armenia and Azerbaijan was delayed.", False),
+    ],
+)
+def test_the_parties_of_an_accord_are_named_by_its_between_phrase(code, sentence, negated):
+    events = only(code(sentence), "AGREE")
+    pairs = {(e.source.country, e.target.country if e.target else None) for e in events}
+    assert pairs == {("ARM", "AZE"), ("AZE", "ARM")} and all(e.negated == negated for e in events)

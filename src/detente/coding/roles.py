@@ -246,7 +246,29 @@ def _noun_roles(trigger: Trigger, knowledge: Knowledge) -> Roles:
             ):
                 roles.target_options.append(_with_conjuncts(child))
         roles.target_options.extend(_prep_objects(verb, knowledge.target_preps))
+    if not roles.sources:
+        roles.sources = _parties_between(noun, trigger.light_verb)
     return roles
+
+
+def _parties_between(noun: Token, light_verb: Token | None) -> list[Token]:
+    """The parties of an act told through the meeting or accord it belongs to: "the signing of a deal
+    between A and B", "no agreement was reached at talks between A and B"."""
+    hosts = [g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children]
+    if light_verb is not None:
+        hosts += [
+            g
+            for p in light_verb.children
+            if p.dep_ == "prep" and p.lower_ in ("at", "during", "in")
+            for g in p.children
+        ]
+    for host in hosts:
+        for prep in host.children:
+            if host.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ == "between":
+                parties = [g for g in prep.children if g.dep_ == "pobj"]
+                if parties:
+                    return _with_conjuncts(parties[0])
+    return []
 
 
 def _reaction(noun: Token, knowledge: Knowledge) -> Roles | None:
