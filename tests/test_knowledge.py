@@ -1036,3 +1036,12 @@ def test_the_parties_of_an_accord_are_named_by_its_between_phrase(code, sentence
     events = only(code(sentence), "AGREE")
     pairs = {(e.source.country, e.target.country if e.target else None) for e in events}
     assert pairs == {("ARM", "AZE"), ("AZE", "ARM")} and all(e.negated == negated for e in events)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Rioters torched police cars in Nairobi on Tuesday.", "Mobs ransacked ministry buildings in Nairobi."],
+)
+def test_rioters_and_mobs_are_civilians_whose_acts_are_protests(code, sentence):
+    event = one(code(sentence), "PROTEST")
+    assert (event.source.country, event.source.sector) == ("KEN", "CVL")
