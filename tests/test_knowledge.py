@@ -1045,3 +1045,8 @@ def test_the_parties_of_an_accord_are_named_by_its_between_phrase(code, sentence
 def test_rioters_and_mobs_are_civilians_whose_acts_are_protests(code, sentence):
     event = one(code(sentence), "PROTEST")
     assert (event.source.country, event.source.sector) == ("KEN", "CVL")
+
+
+def test_an_attack_by_unnamed_men_is_aimed_at_the_country_where_it_happened(code):
+    event = one(code("Masked men stormed a radio station in Maiduguri on Sunday."), "COERCE")
+    assert (event.source.country, event.target and event.target.country) == (None, "NGA")

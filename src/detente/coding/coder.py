@@ -338,6 +338,11 @@ def _unnamed_doer(
     if not sources and material_conflict and (scene.located or any(t.country for t in targets)):
         # "the killing of three aid workers in South Darfur": an act whose doer the text does not name
         sources = [Actor(text="", name=None, country=None, sector="UNK")]
+        if not targets and scene.located and info.default_target == "place":
+            # "armed men stormed a television studio in Guayaquil": aimed at where it happened
+            targets = _default_target(
+                scene.trigger, info, place, sources[0], scene.mentions, scene.day, scene.memory, scene.ctx
+            )
     unplaced = not any(a.country for a in sources + targets)
     if material_conflict and place is not None and place.country and unplaced:
         # "gunmen abducted 30 passengers in Zamfara state": the victims are of the place's country
