@@ -1050,3 +1050,15 @@ def test_rioters_and_mobs_are_civilians_whose_acts_are_protests(code, sentence):
 def test_an_attack_by_unnamed_men_is_aimed_at_the_country_where_it_happened(code):
     event = one(code("Masked men stormed a radio station in Maiduguri on Sunday."), "COERCE")
     assert (event.source.country, event.target and event.target.country) == (None, "NGA")
+
+
+def test_a_resignation_tendered_is_the_resigners_and_aimed_at_no_one(code):
+    event = one(
+        code("Peru's prime minister tendered his resignation on Friday amid pressure from Chile."), "RETREAT"
+    )
+    assert (event.source.country, event.target) == ("PER", None)
+
+
+def test_a_campaign_run_by_a_state_is_its_act(code):
+    event = one(code("Belarus ran a disinformation campaign against Lithuania last year."), "COERCE")
+    assert (event.source.country, event.target and event.target.country) == ("BLR", "LTU")
