@@ -1062,3 +1062,15 @@ def test_a_resignation_tendered_is_the_resigners_and_aimed_at_no_one(code):
 def test_a_campaign_run_by_a_state_is_its_act(code):
     event = one(code("Belarus ran a disinformation campaign against Lithuania last year."), "COERCE")
     assert (event.source.country, event.target and event.target.country) == ("BLR", "LTU")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event_type", "source", "target"),
+    [
+        ("Kyiv welcomed the EU's fifth sanctions package against Belarus.", "SANCTION", "EU", "BLR"),
+        ("Serbia has studied Brussels' long list of demands for weeks.", "REQUEST", "EU", "SRB"),
+    ],
+)
+def test_a_bundle_of_acts_gives_them_its_owner_and_target(code, sentence, event_type, source, target):
+    event = one(code(sentence), event_type)
+    assert (event.source.country, event.target and event.target.country) == (source, target)

@@ -61,6 +61,9 @@ QUANTITY_NOUNS = {
     "days",
     "hours",
 }
+# nouns that bundle several acts of one kind: "the EU's sanctions package against Russia", "the EU's
+# list of reform demands" (the bundle's owner and target are the acts')
+BUNDLE_NOUNS = {"package", "list", "raft", "slate", "round", "series", "wave", "set", "batch"}
 RELATIVE_PRONOUNS = {"that", "which", "who", "whom", "whose"}
 CONTROL_BY_OBJECT = ("ask", "urge", "order", "force", "allow", "tell", "call", "invite", "help", "persuade")
 
@@ -248,7 +251,22 @@ def _noun_roles(trigger: Trigger, knowledge: Knowledge) -> Roles:
         roles.target_options.extend(_prep_objects(verb, knowledge.target_preps))
     if not roles.sources:
         roles.sources = _parties_between(noun, trigger.light_verb)
+    bundle = _bundle(noun)
+    if bundle is not None and not roles.sources:
+        owners = [c for c in bundle.children if c.dep_ == "poss" and c.ent_type_ not in ("DATE", "TIME")]
+        roles.sources = owners
+        roles.target_options.extend(_prep_objects(bundle, knowledge.target_preps))
     return roles
+
+
+def _bundle(noun: Token) -> Token | None:
+    """The noun that bundles the acts ``noun`` names: "sanctions package", "list of demands"."""
+    head = noun.head
+    if noun.dep_ == "compound" and head.lemma_.lower() in BUNDLE_NOUNS:
+        return head
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in BUNDLE_NOUNS:
+        return head.head
+    return None
 
 
 def _parties_between(noun: Token, light_verb: Token | None) -> list[Token]:
