@@ -1074,3 +1074,10 @@ def test_a_campaign_run_by_a_state_is_its_act(code):
 def test_a_bundle_of_acts_gives_them_its_owner_and_target(code, sentence, event_type, source, target):
     event = one(code(sentence), event_type)
     assert (event.source.country, event.target and event.target.country) == (source, target)
+
+
+def test_protests_from_a_state_are_diplomatic_and_street_protests_are_not(code):
+    diplomatic = one(code("Belgrade ignored repeated protests from Zagreb over the arrests."), "ACCUSE")
+    assert (diplomatic.source.country, diplomatic.target and diplomatic.target.country) == ("HRV", "SRB")
+    street = code("Protests by students spread across Belgrade on Sunday.")
+    assert one(street, "PROTEST").source.country == "SRB" and not only(street, "ACCUSE")

@@ -242,7 +242,12 @@ def _from_object_fits(token: Token, allowed: frozenset[str]) -> bool:
             if obj.dep_ != "pobj":
                 continue
             named_org = obj.ent_type_ == "ORG" or (len(obj.text) > 1 and obj.text.isupper())  # ECOWAS
-            if obj.lemma_.lower() in allowed or ("ORG" in allowed and named_org):
+            named_state = obj.ent_type_ == "GPE"  # "protests from Vilnius"
+            if (
+                obj.lemma_.lower() in allowed
+                or ("ORG" in allowed and named_org)
+                or ("GPE" in allowed and named_state)
+            ):
                 return True
     return False
 
