@@ -1081,3 +1081,9 @@ def test_protests_from_a_state_are_diplomatic_and_street_protests_are_not(code):
     assert (diplomatic.source.country, diplomatic.target and diplomatic.target.country) == ("HRV", "SRB")
     street = code("Protests by students spread across Belgrade on Sunday.")
     assert one(street, "PROTEST").source.country == "SRB" and not only(street, "ACCUSE")
+
+
+def test_signing_a_ceasefire_is_agreeing_and_observing_one_is_retreating(code):
+    signed = code("Sudan's army signed a truce with the RSF in Jeddah.")
+    assert one(signed, "AGREE").source.country == "SDN" and not only(signed, "RETREAT")
+    assert one(code("Sudan's army began a truce with the RSF in Jeddah."), "RETREAT").source.country == "SDN"
