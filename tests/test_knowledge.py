@@ -1087,3 +1087,8 @@ def test_signing_a_ceasefire_is_agreeing_and_observing_one_is_retreating(code):
     signed = code("Sudan's army signed a truce with the RSF in Jeddah.")
     assert one(signed, "AGREE").source.country == "SDN" and not only(signed, "RETREAT")
     assert one(code("Sudan's army began a truce with the RSF in Jeddah."), "RETREAT").source.country == "SDN"
+
+
+def test_a_jailing_is_like_an_imprisonment(code):
+    event = one(code("Washington condemned the jailing of opposition activists in Minsk."), "COERCE")
+    assert (event.source.country, event.target and event.target.country) == ("BLR", "BLR")
