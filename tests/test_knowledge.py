@@ -1092,3 +1092,8 @@ def test_signing_a_ceasefire_is_agreeing_and_observing_one_is_retreating(code):
 def test_a_jailing_is_like_an_imprisonment(code):
     event = one(code("Washington condemned the jailing of opposition activists in Minsk."), "COERCE")
     assert (event.source.country, event.target and event.target.country) == ("BLR", "BLR")
+
+
+def test_a_second_object_after_a_comma_restates_the_first(code):
+    events = only(code("Serbia and Kosovo held talks in Brussels, their first meeting in a year."), "CONSULT")
+    assert events and {e.trigger for e in events} == {"talks"}

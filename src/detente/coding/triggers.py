@@ -55,6 +55,7 @@ def find_triggers(sent: Span, knowledge: Knowledge) -> list[Trigger]:
             (token.pos_ in ("NOUN", "PROPN") or _nominal_verb(token))
             and token.ent_type_ not in NOT_EVENT_ENTITIES
             and token.dep_ not in RESTATING_DEPS
+            and not _second_object(token)
             and not _inside_name(token)
         ):
             noun_rule = match_noun(token, knowledge)
@@ -287,6 +288,15 @@ def match_noun(token: Token, knowledge: Knowledge) -> NounRule | None:
             continue
         return rule
     return None
+
+
+def _second_object(token: Token) -> bool:
+    """A noun the parser made a second direct object of a verb, after a comma: an apposition that
+    restates the first ("held talks in Muscat, their first contact in months")."""
+    if token.dep_ != "dobj":
+        return False
+    earlier = [c for c in token.head.children if c.dep_ == "dobj" and c.i < token.i]
+    return any(t.text == "," for e in earlier for t in token.doc[e.i : token.i])
 
 
 def _inside_name(token: Token) -> bool:
