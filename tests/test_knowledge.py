@@ -1097,3 +1097,15 @@ def test_a_jailing_is_like_an_imprisonment(code):
 def test_a_second_object_after_a_comma_restates_the_first(code):
     events = only(code("Serbia and Kosovo held talks in Brussels, their first meeting in a year."), "CONSULT")
     assert events and {e.trigger for e in events} == {"talks"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Mali suspended its defence cooperation with France on Monday.",
+        "Students protested against Tbilisi's suspension of the accession talks with Brussels.",
+    ],
+)
+def test_a_tie_that_is_cut_is_no_event_of_its_own(code, sentence):
+    events = code(sentence)
+    assert not only(events, "COOPERATE") and not only(events, "CONSULT")

@@ -27,6 +27,11 @@ NOT_EVENT_ENTITIES = {
 # A noun in apposition or as a predicate restates an event already told: "..., his first foreign trip".
 RESTATING_DEPS = {"appos", "attr"}
 MODIFIER_DEPS = {"compound", "amod", "nmod", "npadvmod", "nummod"}
+# What an act undoes is no new event: a concession lifts measures, a cut ends ties
+UNDOES = {
+    "CONCEDE": frozenset({"SANCTION", "COERCE"}),
+    "SANCTION": frozenset({"CONSULT", "COOPERATE", "AGREE", "AID"}),
+}
 
 
 @dataclass(frozen=True)
@@ -100,20 +105,17 @@ def find_triggers(sent: Span, knowledge: Knowledge) -> list[Trigger]:
             )
         )
     ]
-    # "lifted sanctions on", "the lifting of a ban", "eased curbs": the measure undone is no new one
+    # "lifted sanctions on", "the lifting of a ban", "eased curbs": the measure undone is no new one;
+    # "suspended its military cooperation with", "the suspension of accession talks": nor is the tie cut
     undone = {
-        g.i
+        g.i: UNDOES[_undoing_kind(t)]
         for t in found
-        if t.rule.event_type == "CONCEDE"
+        if _undoing_kind(t) in UNDOES
         for c in t.token.children
         if c.dep_ in ("dobj", "nsubjpass") or (c.dep_ == "prep" and c.lower_ in ("of", "from"))
         for g in ([c] if c.dep_ != "prep" else [x for x in c.children if x.dep_ == "pobj"])
     }
-    found = [
-        t
-        for t in found
-        if not (t.is_noun and t.token.i in undone and t.rule.event_type in ("SANCTION", "COERCE"))
-    ]
+    found = [t for t in found if not (t.is_noun and t.rule.event_type in undone.get(t.token.i, ()))]
     # "agreed to a ceasefire", "agreed to hand back four villages": the act agreed to is the event
     acts = {t.token.i for t in found}
     found = [
@@ -141,6 +143,15 @@ def find_triggers(sent: Span, knowledge: Knowledge) -> list[Trigger]:
         )
     ]
     return sorted(found, key=lambda t: t.token.i)
+
+
+def _undoing_kind(trigger: Trigger) -> str:
+    """The type of act ``trigger`` undoes others by: a concession, or a cut (SANCTION discontinue or
+    withdraw); "" for any other."""
+    rule = trigger.rule
+    if rule.event_type == "SANCTION" and rule.mode in ("discontinue", "withdraw"):
+        return "SANCTION"
+    return rule.event_type if rule.event_type == "CONCEDE" else ""
 
 
 def verb_forms(token: Token) -> list[str]:
