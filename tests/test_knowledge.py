@@ -1109,3 +1109,8 @@ def test_a_second_object_after_a_comma_restates_the_first(code):
 def test_a_tie_that_is_cut_is_no_event_of_its_own(code, sentence):
     events = code(sentence)
     assert not only(events, "COOPERATE") and not only(events, "CONSULT")
+
+
+def test_a_light_verb_participle_on_an_event_noun_is_no_event_of_its_own(code):
+    events = code("Kazakh troops skipped the CSTO exercises held near Almaty in May.")
+    assert not only(events, "COERCE")

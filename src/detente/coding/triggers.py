@@ -68,6 +68,16 @@ def find_triggers(sent: Span, knowledge: Knowledge) -> list[Trigger]:
                 light = _light_verb(token, knowledge)
                 if light is not None:
                     covered_by_noun.add(light.i)
+                # "the drills held near Orzysz": a light verb's participle on the noun tells the same
+                # event (with an agent it may tell another: "a declaration brokered by Erdogan")
+                covered_by_noun.update(
+                    c.i
+                    for c in token.children
+                    if c.dep_ == "acl"
+                    and c.tag_ == "VBN"
+                    and _is_light(c, knowledge)
+                    and not any(g.dep_ == "agent" for g in c.children)
+                )
                 found.append(Trigger(token, noun_rule, light))
     # "a note of protest": "protest" only says what kind of note; it is not an event of its own
     defining = {
