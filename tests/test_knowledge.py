@@ -1114,3 +1114,10 @@ def test_a_tie_that_is_cut_is_no_event_of_its_own(code, sentence):
 def test_a_light_verb_participle_on_an_event_noun_is_no_event_of_its_own(code):
     events = code("Kazakh troops skipped the CSTO exercises held near Almaty in May.")
     assert not only(events, "COERCE")
+
+
+def test_what_talks_or_an_accord_are_about_is_no_event_of_its_own(code):
+    events = code("Seoul and Tokyo held talks on Monday about export restrictions.")
+    assert only(events, "CONSULT") and not only(events, "COERCE")
+    events = code("Britain and India failed to reach an agreement on tariffs.")
+    assert only(events, "AGREE") and not only(events, "SANCTION")

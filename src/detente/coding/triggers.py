@@ -27,6 +27,7 @@ NOT_EVENT_ENTITIES = {
 # A noun in apposition or as a predicate restates an event already told: "..., his first foreign trip".
 RESTATING_DEPS = {"appos", "attr"}
 MODIFIER_DEPS = {"compound", "amod", "nmod", "npadvmod", "nummod"}
+TOPIC_PREPS = {"on", "over", "about", "regarding", "concerning"}
 # What an act undoes is no new event: a concession lifts measures, a cut ends ties
 UNDOES = {
     "CONCEDE": frozenset({"SANCTION", "COERCE"}),
@@ -126,6 +127,18 @@ def find_triggers(sent: Span, knowledge: Knowledge) -> list[Trigger]:
         for g in ([c] if c.dep_ != "prep" else [x for x in c.children if x.dep_ == "pobj"])
     }
     found = [t for t in found if not (t.is_noun and t.rule.event_type in undone.get(t.token.i, ()))]
+    # "an agreement on tariffs", "talks about prisoner exchanges": what talks or accords are about
+    nouns = {t.token.i for t in found if t.is_noun and t.rule.event_type in ("CONSULT", "AGREE")}
+    found = [
+        t
+        for t in found
+        if not (
+            t.is_noun
+            and t.token.dep_ == "pobj"
+            and t.token.head.lower_ in TOPIC_PREPS
+            and t.token.head.head.i in nouns
+        )
+    ]
     # "agreed to a ceasefire", "agreed to hand back four villages": the act agreed to is the event
     acts = {t.token.i for t in found}
     found = [
