@@ -1121,3 +1121,17 @@ def test_what_talks_or_an_accord_are_about_is_no_event_of_its_own(code):
     assert only(events, "CONSULT") and not only(events, "COERCE")
     events = code("Britain and India failed to reach an agreement on tariffs.")
     assert only(events, "AGREE") and not only(events, "SANCTION")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event_type"),
+    [
+        (
+            "Armenian and Azerbaijani troops exchanged fire overnight, in a new violation of the truce.",
+            "RETREAT",
+        ),
+        ("Diplomats in Baku awaited the outcome of the talks between Serbia and Kosovo.", "CONSULT"),
+    ],
+)
+def test_an_event_only_referred_to_by_another_noun_is_not_coded(code, sentence, event_type):
+    assert not only(code(sentence), event_type)

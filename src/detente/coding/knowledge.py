@@ -90,6 +90,7 @@ class Knowledge:
     reaction_verbs: frozenset[str]
     joint_adverbs: frozenset[str]
     joint_acts: frozenset[str]
+    referring_nouns: frozenset[str]
     target_preps: frozenset[str]
     source_preps: frozenset[str]
     cues: ModalityCues
@@ -176,6 +177,7 @@ def load_knowledge() -> Knowledge:
         reaction_verbs=frozenset(triggers.get("reaction_verbs") or []),
         joint_adverbs=frozenset(triggers.get("joint_adverbs") or []),
         joint_acts=frozenset(triggers.get("joint_acts") or []),
+        referring_nouns=frozenset(triggers.get("referring_nouns") or []),
         target_preps=frozenset(triggers.get("target_preps") or []),
         source_preps=frozenset(triggers.get("source_preps") or []),
         cues=cues,

@@ -127,6 +127,17 @@ def find_triggers(sent: Span, knowledge: Knowledge) -> list[Trigger]:
         for g in ([c] if c.dep_ != "prep" else [x for x in c.children if x.dep_ == "pobj"])
     }
     found = [t for t in found if not (t.is_noun and t.rule.event_type in undone.get(t.token.i, ()))]
+    # "the most serious breach of the truce", "the outcome of the talks": an event only referred to
+    found = [
+        t
+        for t in found
+        if not (
+            t.is_noun
+            and t.token.dep_ == "pobj"
+            and t.token.head.lower_ == "of"
+            and t.token.head.head.lemma_.lower() in knowledge.referring_nouns
+        )
+    ]
     # "an agreement on tariffs", "talks about prisoner exchanges": what talks or accords are about
     nouns = {t.token.i for t in found if t.is_noun and t.rule.event_type in ("CONSULT", "AGREE")}
     found = [
