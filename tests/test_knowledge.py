@@ -1135,3 +1135,9 @@ def test_what_talks_or_an_accord_are_about_is_no_event_of_its_own(code):
 )
 def test_an_event_only_referred_to_by_another_noun_is_not_coded(code, sentence, event_type):
     assert not only(code(sentence), event_type)
+
+
+def test_a_space_probe_is_no_investigation(code):
+    assert not only(
+        code("India's lunar probe carrying a Japanese rover landed near the moon's south pole."), "ACCUSE"
+    )
