@@ -1141,3 +1141,11 @@ def test_a_space_probe_is_no_investigation(code):
     assert not only(
         code("India's lunar probe carrying a Japanese rover landed near the moon's south pole."), "ACCUSE"
     )
+
+
+def test_a_with_phrase_of_the_same_kind_restates_the_event(code):
+    events = only(
+        code("Serbia and Hungary began joint drills on Monday, with exercises held near Subotica."),
+        "COOPERATE",
+    )
+    assert events and {e.trigger for e in events} == {"drills"}

@@ -102,6 +102,15 @@ def find_triggers(sent: Span, knowledge: Knowledge) -> list[Trigger]:
     # "pledged 30 million euros in aid": the noun inside a verb trigger's object of the same kind is
     # that same event
     verbs_by_type = [(t.token, t.rule.event_type) for t in found if not t.is_noun]
+    # ... and so is one of the same kind in a "with" phrase on a light verb ("launched joint exercises,
+    # with drills held across Belarus")
+    verbs_by_type += [
+        (c, t.rule.event_type)
+        for t in found
+        if t.light_verb is not None
+        for c in t.light_verb.children
+        if c.dep_ == "prep" and c.lower_ == "with" and c.i > t.token.i
+    ]
     found = [
         t
         for t in found
