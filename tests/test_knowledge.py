@@ -1149,3 +1149,15 @@ def test_a_with_phrase_of_the_same_kind_restates_the_event(code):
         "COOPERATE",
     )
     assert events and {e.trigger for e in events} == {"drills"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "country"),
+    [
+        ("Protests broke out in Kutaisi on Sunday.", "GEO"),
+        ("Demonstrations were reported in the Black Sea port of Odesa.", "UKR"),
+    ],
+)
+def test_an_event_noun_that_only_happened_takes_the_place_of_its_verb(code, sentence, country):
+    event = one(code(sentence), "PROTEST")
+    assert (event.source.country, event.place and event.place.country) == (country, country)

@@ -151,6 +151,7 @@ def _code_trigger(
     }
     excluded = {t.i for tok in roles.sources for t in name_tokens(tok)} | named
     anchors = [trigger.token] + ([trigger.light_verb] if trigger.light_verb is not None else [])
+    anchors += _occurrence_verb(trigger)
     # organisations and people are actors, never places ("Hamas" is no "Hamm", "NATO" no "Nato")
     not_places = frozenset(
         t.i
@@ -237,6 +238,21 @@ def _code_trigger(
             )
         )
     return out
+
+
+def _occurrence_verb(trigger: Trigger) -> list[Token]:
+    """The verb an event noun is the subject of, when it only says the event happened ("protests
+    erupted in Batumi", "protests were reported in Batumi"): its place is the event's."""
+    token, head = trigger.token, trigger.token.head
+    if (
+        trigger.is_noun
+        and trigger.light_verb is None
+        and token.dep_ in ("nsubj", "nsubjpass")
+        and head.pos_ == "VERB"
+        and not any(c.dep_ in ("dobj", "dative", "attr") for c in head.children)
+    ):
+        return [head]
+    return []
 
 
 def _sources(scene: Scene, claimant: Token | None) -> list[Actor]:

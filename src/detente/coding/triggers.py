@@ -59,7 +59,7 @@ def find_triggers(sent: Span, knowledge: Knowledge) -> list[Trigger]:
     for token in sent:
         if (
             (token.pos_ in ("NOUN", "PROPN") or _nominal_verb(token))
-            and token.ent_type_ not in NOT_EVENT_ENTITIES
+            and (token.ent_type_ not in NOT_EVENT_ENTITIES or _mislabelled_noun(token))
             and token.dep_ not in RESTATING_DEPS
             and not _second_object(token)
             and not _inside_name(token)
@@ -342,6 +342,12 @@ def match_noun(token: Token, knowledge: Knowledge) -> NounRule | None:
             continue
         return rule
     return None
+
+
+def _mislabelled_noun(token: Token) -> bool:
+    """A common noun the entity tagger took for a group of people ("Protests were also reported"):
+    group names (NORP) are proper nouns or adjectives, never plain common nouns."""
+    return token.ent_type_ == "NORP" and token.pos_ == "NOUN" and token.tag_ in ("NN", "NNS")
 
 
 def _second_object(token: Token) -> bool:
