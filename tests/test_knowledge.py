@@ -1161,3 +1161,11 @@ def test_a_with_phrase_of_the_same_kind_restates_the_event(code):
 def test_an_event_noun_that_only_happened_takes_the_place_of_its_verb(code, sentence, country):
     event = one(code(sentence), "PROTEST")
     assert (event.source.country, event.place and event.place.country) == (country, country)
+
+
+def test_coordinated_acts_of_one_kind_share_their_doer(code):
+    events = only(
+        code("Serbian farmers' protests and a general strike have alarmed Croatia and Hungary."), "PROTEST"
+    )
+    assert {e.trigger for e in events} == {"protests", "strike"}
+    assert {e.source.country for e in events} == {"SRB"}

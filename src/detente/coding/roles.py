@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Token
 
 from detente.coding.knowledge import Knowledge, NounRule, VerbRule
-from detente.coding.triggers import Trigger
+from detente.coding.triggers import Trigger, match_noun
 
 SUBJECT_DEPS = ("nsubj", "csubj")
 PASSIVE_SUBJECT_DEPS = ("nsubjpass", "csubjpass")
@@ -251,6 +251,12 @@ def _noun_roles(trigger: Trigger, knowledge: Knowledge) -> Roles:
         roles.target_options.extend(_prep_objects(verb, knowledge.target_preps))
     if not roles.sources:
         roles.sources = _parties_between(noun, trigger.light_verb)
+    if not roles.sources and noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN"):
+        # "mass protests and a general strike": coordinated acts of one kind share their doer
+        head_rule = match_noun(noun.head, knowledge)
+        if head_rule is not None and head_rule.event_type == rule.event_type:
+            head = Trigger(noun.head, head_rule, trigger.light_verb)
+            roles.sources = _noun_roles(head, knowledge).sources
     bundle = _bundle(noun)
     if bundle is not None and not roles.sources:
         owners = [c for c in bundle.children if c.dep_ == "poss" and c.ent_type_ not in ("DATE", "TIME")]
