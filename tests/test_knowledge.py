@@ -1169,3 +1169,17 @@ def test_coordinated_acts_of_one_kind_share_their_doer(code):
     )
     assert {e.trigger for e in events} == {"protests", "strike"}
     assert {e.source.country for e in events} == {"SRB"}
+
+
+def test_a_clause_under_a_preposition_takes_the_date_of_the_clause_it_hangs_on(code):
+    published = dt.date(2025, 3, 10)  # a Monday
+    events = code(
+        "Seoul lifted the curbs on Friday, hours after meeting Japanese officials.", published=published
+    )
+    assert one(events, "CONSULT").date == "2025-03-07"
+    events = code("Ankara signed the accord on Friday without consulting Baghdad.", published=published)
+    assert one(events, "CONSULT").date == "2025-03-07"
+    events = code(
+        "Seoul lifted the curbs on Friday, weeks after meeting Japanese officials.", published=published
+    )
+    assert one(events, "CONSULT").date != "2025-03-07"

@@ -768,12 +768,24 @@ def _clause_chain(trigger: Trigger) -> list[int]:
     token = trigger.light_verb or trigger.token
     chain = [trigger.token.i, token.i]
     current = token
-    while current.dep_ in ("conj", "xcomp", "advcl") and current.head.i != current.i:
+    while current.dep_ in ("conj", "xcomp", "advcl", "pcomp") and current.head.i != current.i:
         if current.dep_ == "advcl" and any(c.lower_ in TEMPORAL_MARKS for c in current.children):
             break  # "... after a missile damaged the embassy": that happened at another time
+        if current.dep_ == "pcomp":
+            # "signed a ceasefire in November without consulting Eritrea": the clause's time; "hours
+            # after meeting an envoy" is the same day, "weeks after meeting" is not
+            prep = current.head
+            if prep.dep_ != "prep" or (prep.lower_ in TEMPORAL_MARKS and not _hours_apart(prep)):
+                break
+            current = prep
         current = current.head
         chain.append(current.i)
     return chain
+
+
+def _hours_apart(prep: Token) -> bool:
+    """ "hours after", "minutes before": two acts on the same day."""
+    return any(c.dep_ == "npadvmod" and c.lemma_.lower() in ("hour", "minute") for c in prep.children)
 
 
 def _as_day(resolved: ResolvedDate | None, published: dt.date | None) -> dt.date | None:
