@@ -1183,3 +1183,8 @@ def test_a_clause_under_a_preposition_takes_the_date_of_the_clause_it_hangs_on(c
         "Seoul lifted the curbs on Friday, weeks after meeting Japanese officials.", published=published
     )
     assert one(events, "CONSULT").date != "2025-03-07"
+
+
+def test_the_noun_an_active_participle_describes_is_its_doer(code):
+    event = one(code("Belgrade rejected an EU report accusing it of stalling the dialogue."), "ACCUSE")
+    assert (event.source.country, event.target and event.target.country) == ("EU", "SRB")

@@ -134,7 +134,9 @@ def clause_roles(verb: Token, knowledge: Knowledge, preps: frozenset[str] | None
     if not roles.sources and verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
         # "the police, who detained ..." (the head did it);
         # "nationals detained by police" (it was done to the head)
-        if agent is None and verb.dep_ == "relcl" and passive_subject is None and verb.tag_ != "VBN":
+        # "a UN report accusing it of ...", "students demanding reform": an active participle's head acts
+        active = verb.dep_ == "relcl" or verb.tag_ == "VBG"
+        if agent is None and active and passive_subject is None and verb.tag_ != "VBN":
             roles.sources = _with_conjuncts(verb.head)
         else:
             roles.target_options.insert(0, _with_conjuncts(verb.head))
