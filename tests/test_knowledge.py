@@ -1188,3 +1188,13 @@ def test_a_clause_under_a_preposition_takes_the_date_of_the_clause_it_hangs_on(c
 def test_the_noun_an_active_participle_describes_is_its_doer(code):
     event = one(code("Belgrade rejected an EU report accusing it of stalling the dialogue."), "ACCUSE")
     assert (event.source.country, event.target and event.target.country) == ("EU", "SRB")
+
+
+def test_talks_told_in_a_clause_of_time_took_place_whatever_failed(code):
+    events = only(
+        code(
+            "Serbia and Kosovo again failed to agree on the border as a new round of talks ended in Brussels."
+        ),
+        "CONSULT",
+    )
+    assert events and not any(e.negated for e in events)

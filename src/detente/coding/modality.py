@@ -75,7 +75,7 @@ def read_modality(trigger: Trigger, cues: ModalityCues) -> Modality:
             and lemma in cues.requested_governors
         ):
             suppressed = True  # "demanding the resignation of the president": what is demanded
-        if relation == "prep" and child_tok.lower_ in CIRCUMSTANCE_PREPS:
+        if relation == "prep" and (child_tok.lower_ in CIRCUMSTANCE_PREPS or _clause_as_phrase(child_tok)):
             circumstance = True  # "failed to agree after ten days of talks": the talks took place
         if steps == 1 and not suppressed and _possessed_act(trigger, child_tok):
             # "refused to withdraw its complaint", "urged the UN to condemn Israel's strike": an act
@@ -176,6 +176,15 @@ def _negated(token: Token, cues: ModalityCues) -> bool:
             return True
     head = token.head
     return token.dep_ in ("pobj", "pcomp") and head.lower_ == "without"
+
+
+def _clause_as_phrase(prep: Token) -> bool:
+    """ "as a final round of talks ended": a clause of time the parser read as a prepositional phrase
+    (its object carries a verb)."""
+    return prep.lower_ in ("as", "when", "while") and any(
+        g.dep_ == "pobj" and any(c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" for c in g.children)
+        for g in prep.children
+    )
 
 
 def _possessed_act(trigger: Trigger, child: Token) -> bool:
