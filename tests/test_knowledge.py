@@ -1198,3 +1198,24 @@ def test_talks_told_in_a_clause_of_time_took_place_whatever_failed(code):
         "CONSULT",
     )
     assert events and not any(e.negated for e in events)
+
+
+def test_a_finite_verb_the_parser_coordinated_with_a_requested_infinitive_is_its_own_event(knowledge):
+    # the small parser's reading of "The EU called on Serbia to recognise Kosovo and urged Pristina
+    # to talk": "urged" hangs on "recognise", the act called for
+    import spacy
+    from spacy.tokens import Doc
+
+    from detente.coding.modality import read_modality
+    from detente.coding.triggers import Trigger
+
+    words = ["The", "EU", "called", "on", "Serbia", "to", "recognise", "Kosovo", "and", "urged", "Pristina"]
+    heads = [1, 2, 2, 2, 3, 6, 2, 6, 6, 6, 9]
+    deps = ["det", "nsubj", "ROOT", "prep", "pobj", "aux", "advcl", "dobj", "cc", "conj", "dobj"]
+    tags = ["DT", "NNP", "VBD", "IN", "NNP", "TO", "VB", "NNP", "CC", "VBD", "NNP"]
+    lemmas = ["the", "EU", "call", "on", "Serbia", "to", "recognise", "Kosovo", "and", "urge", "Pristina"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, tags=tags, lemmas=lemmas)
+    urged = doc[9]
+    rule = knowledge.verbs["urge"][0]
+    assert not read_modality(Trigger(urged, rule), knowledge.cues).suppressed
+    assert read_modality(Trigger(doc[6], rule), knowledge.cues).suppressed

@@ -77,6 +77,10 @@ def read_modality(trigger: Trigger, cues: ModalityCues) -> Modality:
             suppressed = True  # "demanding the resignation of the president": what is demanded
         if relation == "prep" and (child_tok.lower_ in CIRCUMSTANCE_PREPS or _clause_as_phrase(child_tok)):
             circumstance = True  # "failed to agree after ten days of talks": the talks took place
+        if relation == "conj" and _finite_after_infinitive(child_tok, head):
+            # "called on Rwanda to withdraw ... and urged M23 to ...": "urged" is no part of what was
+            # called for; it goes with "called"
+            circumstance = True
         if steps == 1 and not suppressed and _possessed_act(trigger, child_tok):
             # "refused to withdraw its complaint", "urged the UN to condemn Israel's strike": an act
             # with a named doer that something else is done to has taken place
@@ -176,6 +180,15 @@ def _negated(token: Token, cues: ModalityCues) -> bool:
             return True
     head = token.head
     return token.dep_ in ("pobj", "pcomp") and head.lower_ == "without"
+
+
+def _finite_after_infinitive(verb: Token, head: Token) -> bool:
+    """A verb in the past or present tense that the parser coordinated with a "to" infinitive."""
+    return (
+        verb.tag_ in ("VBD", "VBZ", "VBP")
+        and head.tag_ == "VB"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
+    )
 
 
 def _clause_as_phrase(prep: Token) -> bool:
