@@ -1219,3 +1219,11 @@ def test_a_finite_verb_the_parser_coordinated_with_a_requested_infinitive_is_its
     rule = knowledge.verbs["urge"][0]
     assert not read_modality(Trigger(urged, rule), knowledge.cues).suppressed
     assert read_modality(Trigger(doc[6], rule), knowledge.cues).suppressed
+
+
+def test_receiving_things_of_a_nationality_is_no_visit(code):
+    assert not only(code("Kyiv has received no German tanks since March."), "CONSULT")
+    visit = one(code("Ankara received an Iraqi delegation on Monday."), "CONSULT")
+    assert (visit.source.country, visit.target and visit.target.country) == ("TUR", "IRQ")
+    visit = one(code("Wang Yi hosted his Russian counterpart in Beijing."), "CONSULT")
+    assert (visit.source.country, visit.target and visit.target.country) == ("CHN", "RUS")

@@ -325,11 +325,22 @@ def _conditions_fail(scene: Scene, sources: list[Actor], targets: list[Actor]) -
     rule = scene.trigger.rule
     if not isinstance(rule, VerbRule):
         return False
-    no_object = rule.object_actor and not targets and (not scene.located or scene.trigger.token.dep_ == "acl")
+    named = bool(targets) and (not rule.object_people or _names_people(scene))
+    no_object = rule.object_actor and not named and (not scene.located or scene.trigger.token.dep_ == "acl")
     wrong_subject = rule.subject_sectors is not None and not any(
         s.sector in rule.subject_sectors for s in sources
     )
     return no_object or wrong_subject
+
+
+def _names_people(scene: Scene) -> bool:
+    """Whether a target phrase is headed by people or a body ("hosted Putin", "received the
+    delegation"), not by a thing of some nationality ("received no American artillery shells")."""
+    actors = scene.ctx.actors
+    return any(
+        head.i in scene.mentions or head.pos_ == "PRON" or actors.sector_of(head) is not None
+        for head in (option[0] for option in scene.roles.target_options)
+    )
 
 
 def _unnamed_doer(

@@ -36,6 +36,7 @@ class VerbRule:
     extra: tuple[str, ...] = ()
     objects: frozenset[str] | None = None
     object_actor: bool = False
+    object_people: bool = False  # the object is people or a body, not a thing of some nationality
     subject_sectors: frozenset[str] | None = None
     not_objects: frozenset[str] = frozenset()
     preps: frozenset[str] = frozenset()
@@ -134,6 +135,7 @@ def load_knowledge() -> Knowledge:
                 extra=tuple(words[1:]),
                 objects=_set(raw.get("objects")),
                 object_actor=bool(raw.get("object_actor", False)),
+                object_people=bool(raw.get("object_people", False)),
                 subject_sectors=_set(raw.get("subject_sectors")),
                 not_objects=_set(raw.get("not_objects")) or frozenset(),
                 preps=_set(raw.get("preps")) or frozenset(),
