@@ -309,8 +309,9 @@ class ActorResolver:
                 return _as_pronoun(salient or memory.last(person=False, country_only=True), token.text)
             return None
         phrase = name_tokens(token)
-        if token.pos_ == "PROPN" and normalise(token.text) in memory.people:
-            # a person learned earlier in the text (the tagger may call a bare surname a place)
+        if (token.pos_ == "PROPN" or token.text[:1].isupper()) and normalise(token.text) in memory.people:
+            # a person learned earlier in the text (the tagger may call a bare surname a place, or a
+            # common noun: "Woldu accused ...")
             learned_person = memory.people[normalise(token.text)]
             return learned_person.model_copy(update={"text": _phrase_text(token, phrase)})
         found: list[Mention] = []
@@ -493,7 +494,7 @@ class ActorResolver:
                 continue
             pairs = [(token.head, token), (token, token.head)]
             for person, description in pairs:
-                if person.ent_type_ != "PERSON" or any(person.i == m for m in mentions):
+                if not _may_be_person(person) or any(person.i == m for m in mentions):
                     continue
                 described = self.resolve_token(description, mentions, day, DocMemory())
                 if described is None or described.country is None:
@@ -501,7 +502,7 @@ class ActorResolver:
                 full = " ".join(
                     t.text
                     for t in person.subtree
-                    if (t.ent_type_ == "PERSON" and t.dep_ in ("compound", "flat")) or t.i == person.i
+                    if (t.ent_type_ == person.ent_type_ and t.dep_ in ("compound", "flat")) or t.i == person.i
                 )
                 actor = Actor(
                     text=full,
@@ -606,6 +607,13 @@ def _best_entry(entries: list[Entry], day: dt.date | None, lexicon: Lexicon) -> 
             if entry.kind == "person" and any(t.covers(day) for t in lexicon.terms_of(entry.key)):
                 return entry
     return ranked[0]
+
+
+def _may_be_person(token: Token) -> bool:
+    """A name the tagger calls a person, or a proper name it mislabels as an organisation
+    ("Tesfay Woldu, Eritrea's information minister"): a name that is no known actor and is
+    described by an apposition."""
+    return token.ent_type_ == "PERSON" or (token.pos_ == "PROPN" and token.ent_type_ == "ORG")
 
 
 def _title_role(term: str) -> str | None:

@@ -176,6 +176,7 @@ def _code_trigger(
     }
     excluded = {t.i for tok in roles.sources for t in name_tokens(tok)} | named
     anchors = [trigger.token] + ([trigger.light_verb] if trigger.light_verb is not None else [])
+    anchors += _occurrence_verb(trigger)
     # organisations and people are actors, never places ("Hamas" is no "Hamm", "NATO" no "Nato")
     not_places = frozenset(
         t.i
@@ -267,6 +268,21 @@ def _code_trigger(
             )
         )
     return out
+
+
+def _occurrence_verb(trigger: Trigger) -> list[Token]:
+    """The verb an event noun is the subject of, when it only says the event happened ("protests
+    erupted in Batumi", "protests were reported in Batumi"): its place is the event's."""
+    token, head = trigger.token, trigger.token.head
+    if (
+        trigger.is_noun
+        and trigger.light_verb is None
+        and token.dep_ in ("nsubj", "nsubjpass")
+        and head.pos_ == "VERB"
+        and not any(c.dep_ in ("dobj", "dative", "attr") for c in head.children)
+    ):
+        return [head]
+    return []
 
 
 def _sources(scene: Scene, claimant: Token | None) -> list[Actor]:
@@ -494,11 +510,29 @@ def _conditions_fail(scene: Scene, sources: list[Actor], targets: list[Actor]) -
     rule = scene.trigger.rule
     if not isinstance(rule, VerbRule):
         return False
-    no_object = rule.object_actor and not targets and (not scene.located or scene.trigger.token.dep_ == "acl")
+    named = bool(targets) and (not rule.object_people or _names_people(scene))
+    no_object = rule.object_actor and not named and (not scene.located or scene.trigger.token.dep_ == "acl")
     wrong_subject = rule.subject_sectors is not None and not any(
         s.sector in rule.subject_sectors for s in sources
     )
     return no_object or wrong_subject
+
+
+def _names_people(scene: Scene) -> bool:
+    """Whether a target phrase is headed by people or a body ("hosted Putin", "received the
+    delegation", "arming rebel groups"), not by a thing of some nationality ("received no American
+    artillery shells")."""
+    actors = scene.ctx.actors
+    heads = [option[0] for option in scene.roles.target_options]
+    return any(
+        head.i in scene.mentions
+        or head.pos_ == "PRON"
+        or any(
+            actors.sector_of(t) is not None
+            for t in [head, *(c for c in head.children if c.dep_ in ("compound", "amod"))]
+        )
+        for head in heads
+    )
 
 
 def _unnamed_doer(
@@ -523,6 +557,11 @@ def _unnamed_doer(
     if not sources and material_conflict and (scene.located or any(t.country for t in targets)):
         # "the killing of three aid workers in South Darfur": an act whose doer the text does not name
         sources = [Actor(text="", name=None, country=None, sector="UNK")]
+        if not targets and scene.located and info.default_target == "place":
+            # "armed men stormed a television studio in Guayaquil": aimed at where it happened
+            targets = _default_target(
+                scene.trigger, info, place, sources[0], scene.mentions, scene.day, scene.memory, scene.ctx
+            )
     unplaced = not any(a.country for a in sources + targets)
     if material_conflict and place is not None and place.country and unplaced:
         # "gunmen abducted 30 passengers in Zamfara state": the victims are of the place's country
@@ -1083,6 +1122,13 @@ def _clause_chain(trigger: Trigger) -> list[int]:
             if current.dep_ == "advcl" and any(c.lower_ in TEMPORAL_MARKS for c in current.children):
                 break  # "... after a missile damaged the embassy": that happened at another time
             current = current.head
+        elif current.dep_ == "pcomp":
+            # "signed a ceasefire in November without consulting Eritrea": the clause's time; "hours
+            # after meeting an envoy" is the same day, "weeks after meeting" is not
+            prep = current.head
+            if prep.dep_ != "prep" or (prep.lower_ in TEMPORAL_MARKS and not _hours_apart(prep)):
+                break
+            current = prep.head
         elif current.dep_ == "amod" and current.head.pos_ == "NOUN":
             current = current.head  # "US-brokered negotiations"
         elif (
@@ -1095,6 +1141,11 @@ def _clause_chain(trigger: Trigger) -> list[int]:
             break
         chain.append(current.i)
     return chain
+
+
+def _hours_apart(prep: Token) -> bool:
+    """ "hours after", "minutes before": two acts on the same day."""
+    return any(c.dep_ == "npadvmod" and c.lemma_.lower() in ("hour", "minute") for c in prep.children)
 
 
 def _as_day(resolved: ResolvedDate | None, published: dt.date | None) -> dt.date | None:

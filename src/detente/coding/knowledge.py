@@ -37,6 +37,7 @@ class VerbRule:
     extra: tuple[str, ...] = ()
     objects: frozenset[str] | None = None
     object_actor: bool = False
+    object_people: bool = False  # the object is people or a body, not a thing of some nationality
     subject_sectors: frozenset[str] | None = None
     not_objects: frozenset[str] = frozenset()
     preps: frozenset[str] = frozenset()
@@ -96,6 +97,7 @@ class Knowledge:
     joint_adverbs: frozenset[str]
     joint_acts: frozenset[str]
     cargo_verbs: frozenset[str]
+    referring_nouns: frozenset[str]
     target_preps: frozenset[str]
     source_preps: frozenset[str]
     cues: ModalityCues
@@ -143,6 +145,7 @@ def load_knowledge() -> Knowledge:
                 extra=tuple(words[1:]),
                 objects=_set(raw.get("objects")),
                 object_actor=bool(raw.get("object_actor", False)),
+                object_people=bool(raw.get("object_people", False)),
                 subject_sectors=_set(raw.get("subject_sectors")),
                 not_objects=_set(raw.get("not_objects")) or frozenset(),
                 preps=_set(raw.get("preps")) or frozenset(),
@@ -191,6 +194,7 @@ def load_knowledge() -> Knowledge:
         joint_adverbs=frozenset(triggers.get("joint_adverbs") or []),
         joint_acts=frozenset(triggers.get("joint_acts") or []),
         cargo_verbs=frozenset(triggers.get("cargo_verbs") or []),
+        referring_nouns=frozenset(triggers.get("referring_nouns") or []),
         target_preps=frozenset(triggers.get("target_preps") or []),
         source_preps=frozenset(triggers.get("source_preps") or []),
         cues=cues,

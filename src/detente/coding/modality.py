@@ -75,8 +75,16 @@ def read_modality(trigger: Trigger, cues: ModalityCues) -> Modality:
             and lemma in cues.requested_governors
         ):
             suppressed = True  # "demanding the resignation of the president": what is demanded
-        if relation == "prep" and child_tok.lower_ in CIRCUMSTANCE_PREPS:
+        if relation == "prep" and (child_tok.lower_ in CIRCUMSTANCE_PREPS or _clause_as_phrase(child_tok)):
             circumstance = True  # "failed to agree after ten days of talks": the talks took place
+        if relation == "conj" and _finite_after_infinitive(child_tok, head):
+            # "called on Rwanda to withdraw ... and urged M23 to ...": "urged" is no part of what was
+            # called for; it goes with "called"
+            circumstance = True
+        if steps == 1 and not suppressed and _possessed_act(trigger, child_tok):
+            # "refused to withdraw its complaint", "urged the UN to condemn Israel's strike": an act
+            # with a named doer that something else is done to has taken place
+            circumstance = True
         if not circumstance and (
             relation in ("xcomp", "ccomp", "pcomp", "advcl", "acl")
             or (relation == "prep" and steps == 1)
@@ -172,6 +180,36 @@ def _negated(token: Token, cues: ModalityCues) -> bool:
             return True
     head = token.head
     return token.dep_ in ("pobj", "pcomp") and head.lower_ == "without"
+
+
+def _finite_after_infinitive(verb: Token, head: Token) -> bool:
+    """A verb in the past or present tense that the parser coordinated with a "to" infinitive."""
+    return (
+        verb.tag_ in ("VBD", "VBZ", "VBP")
+        and head.tag_ == "VB"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
+    )
+
+
+def _clause_as_phrase(prep: Token) -> bool:
+    """ "as a final round of talks ended": a clause of time the parser read as a prepositional phrase
+    (its object carries a verb)."""
+    return prep.lower_ in ("as", "when", "while") and any(
+        g.dep_ == "pobj" and any(c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" for c in g.children)
+        for g in prep.children
+    )
+
+
+def _possessed_act(trigger: Trigger, child: Token) -> bool:
+    """An event noun with a possessor ("its complaint", "Israel's strike") that is the object of a
+    verb other than its light verb: it names an act that exists, whatever the verb above does to it."""
+    return (
+        trigger.is_noun
+        and trigger.light_verb is None
+        and child.i == trigger.token.i
+        and child.dep_ == "dobj"
+        and any(c.dep_ == "poss" and c.ent_type_ not in ("DATE", "TIME") for c in child.children)
+    )
 
 
 def _speaker(verb: Token) -> Token | None:

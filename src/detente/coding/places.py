@@ -153,17 +153,18 @@ def _place_of(token: Token, gazetteer: Gazetteer) -> Place | None:
     if token.ent_type_ in NOT_PLACES and not _locative_name(token):
         return None
     if token.pos_ != "PROPN" and token.ent_type_ not in ("GPE", "LOC", "FAC"):
-        # "in the city of Ganja", "near the Nakhchivan border", "the Jenin refugee camp"
-        for child in token.children:
-            if child.dep_ == "compound" and child.pos_ == "PROPN":
-                place = _place_of(child, gazetteer)
-                if place is not None:
-                    return place
-            if child.dep_ == "prep" and child.lower_ == "of":
-                for pobj in child.children:
-                    if pobj.dep_ == "pobj":
-                        return _place_of(pobj, gazetteer)
-        return None
+        # "in the city of Ganja", "near the Nakhchivan border", "the Jenin refugee camp"; a town
+        # beats a sea or region of no country ("the Black Sea port of Batumi")
+        names = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        names += [
+            g
+            for c in token.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+        places = [p for p in (_place_of(n, gazetteer) for n in names) if p is not None]
+        return next((p for p in places if p.country), places[0] if places else None)
     span = _name_span(token)
     while len(span) > 1 and span[-1].pos_ in ("ADP", "DET", "PUNCT"):
         span = span[:-1]  # the model's entity may run on ("the Great Hall of the People on")

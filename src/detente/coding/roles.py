@@ -16,7 +16,7 @@ from detente.coding.triggers import Trigger, match_noun
 
 SUBJECT_DEPS = ("nsubj", "csubj")
 PASSIVE_SUBJECT_DEPS = ("nsubjpass", "csubjpass")
-INHERIT_DEPS = ("xcomp", "conj", "advcl", "pcomp", "ccomp", "acl", "dobj", "attr", "prep")
+INHERIT_DEPS = ("xcomp", "conj", "advcl", "pcomp", "ccomp", "acl", "dobj", "attr", "prep", "acomp")
 INSTRUMENT_TARGET_PREPS = frozenset({"against", "toward", "towards"})
 # "a day before the summit", "since the raid": the noun names another event, not the clause's own
 TEMPORAL_PREPS = {"before", "after", "since", "following", "until", "till", "ahead"}
@@ -64,6 +64,9 @@ QUANTITY_NOUNS = {
     "days",
     "hours",
 }
+# nouns that bundle several acts of one kind: "the EU's sanctions package against Russia", "the EU's
+# list of reform demands" (the bundle's owner and target are the acts')
+BUNDLE_NOUNS = {"package", "list", "raft", "slate", "round", "series", "wave", "set", "batch"}
 RELATIVE_PRONOUNS = {"that", "which", "who", "whom", "whose"}
 CONTROL_BY_OBJECT = (
     "ask",
@@ -166,7 +169,9 @@ def clause_roles(verb: Token, knowledge: Knowledge, preps: frozenset[str] | None
     if not roles.sources and verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
         # "the police, who detained ..." (the head did it);
         # "nationals detained by police" (it was done to the head)
-        if agent is None and verb.dep_ == "relcl" and passive_subject is None and verb.tag_ != "VBN":
+        # "a UN report accusing it of ...", "students demanding reform": an active participle's head acts
+        active = verb.dep_ == "relcl" or verb.tag_ == "VBG"
+        if agent is None and active and passive_subject is None and verb.tag_ != "VBN":
             roles.sources = _with_conjuncts(verb.head)
         else:
             roles.target_options.insert(0, _with_conjuncts(verb.head))
@@ -305,7 +310,50 @@ def _noun_roles(trigger: Trigger, knowledge: Knowledge) -> Roles:
             ):
                 roles.target_options.append(_with_conjuncts(child))
         roles.target_options.extend(_prep_objects(verb, knowledge.target_preps | rule.preps))
+    if not roles.sources:
+        roles.sources = _parties_between(noun, trigger.light_verb)
+    if not roles.sources and noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN"):
+        # "mass protests and a general strike": coordinated acts of one kind share their doer
+        head_rule = match_noun(noun.head, knowledge)
+        if head_rule is not None and head_rule.event_type == rule.event_type:
+            head = Trigger(noun.head, head_rule, trigger.light_verb)
+            roles.sources = _noun_roles(head, knowledge).sources
+    bundle = _bundle(noun)
+    if bundle is not None and not roles.sources:
+        owners = [c for c in bundle.children if c.dep_ == "poss" and c.ent_type_ not in ("DATE", "TIME")]
+        roles.sources = owners
+        roles.target_options.extend(_prep_objects(bundle, knowledge.target_preps))
     return roles
+
+
+def _bundle(noun: Token) -> Token | None:
+    """The noun that bundles the acts ``noun`` names: "sanctions package", "list of demands"."""
+    head = noun.head
+    if noun.dep_ == "compound" and head.lemma_.lower() in BUNDLE_NOUNS:
+        return head
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in BUNDLE_NOUNS:
+        return head.head
+    return None
+
+
+def _parties_between(noun: Token, light_verb: Token | None) -> list[Token]:
+    """The parties of an act told through the meeting or accord it belongs to: "the signing of a deal
+    between A and B", "no agreement was reached at talks between A and B"."""
+    hosts = [g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children]
+    if light_verb is not None:
+        hosts += [
+            g
+            for p in light_verb.children
+            if p.dep_ == "prep" and p.lower_ in ("at", "during", "in")
+            for g in p.children
+        ]
+    for host in hosts:
+        for prep in host.children:
+            if host.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ == "between":
+                parties = [g for g in prep.children if g.dep_ == "pobj"]
+                if parties:
+                    return _with_conjuncts(parties[0])
+    return []
 
 
 def attributed_to(verb: Token, knowledge: Knowledge) -> list[Token]:
@@ -459,6 +507,10 @@ def _inherited_subject(verb: Token) -> list[Token]:
             found = _adverbial_subject(head) if head.lower_ in ADVERBIAL_PREPS else []
             if found:
                 return found
+            holder = _subjects(governor)[0] if governor.pos_ in ("VERB", "AUX") else None
+            if holder is not None:
+                # "freed the prisoners hours after meeting a US envoy": the clause's subject met him
+                return _with_conjuncts(holder)
             current = governor
             continue
         subject, passive, agent = _subjects(head)

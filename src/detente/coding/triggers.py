@@ -27,6 +27,7 @@ NOT_EVENT_ENTITIES = {
 # A noun in apposition or as a predicate restates an event already told: "..., his first foreign trip".
 RESTATING_DEPS = {"appos", "attr"}
 MODIFIER_DEPS = {"compound", "amod", "nmod", "npadvmod", "nummod"}
+TOPIC_PREPS = {"on", "over", "about", "regarding", "concerning"}
 # What an act undoes is no new event: a concession lifts measures, a cut ends ties
 UNDOES = {
     "CONCEDE": frozenset({"SANCTION", "COERCE"}),
@@ -58,8 +59,9 @@ def find_triggers(sent: Span, knowledge: Knowledge) -> list[Trigger]:
     for token in sent:
         if (
             (token.pos_ in ("NOUN", "PROPN") or _nominal_verb(token))
-            and token.ent_type_ not in NOT_EVENT_ENTITIES
+            and (token.ent_type_ not in NOT_EVENT_ENTITIES or _mislabelled_noun(token))
             and token.dep_ not in RESTATING_DEPS
+            and not _second_object(token)
             and not _inside_name(token)
         ):
             noun_rule = match_noun(token, knowledge)
@@ -67,6 +69,16 @@ def find_triggers(sent: Span, knowledge: Knowledge) -> list[Trigger]:
                 light = _light_verb(token, knowledge)
                 if light is not None:
                     covered_by_noun.add(light.i)
+                # "the drills held near Orzysz": a light verb's participle on the noun tells the same
+                # event (with an agent it may tell another: "a declaration brokered by Erdogan")
+                covered_by_noun.update(
+                    c.i
+                    for c in token.children
+                    if c.dep_ == "acl"
+                    and c.tag_ == "VBN"
+                    and _is_light(c, knowledge)
+                    and not any(g.dep_ == "agent" for g in c.children)
+                )
                 found.append(Trigger(token, noun_rule, light))
     # "a note of protest": "protest" only says what kind of note; it is not an event of its own
     defining = {
@@ -90,6 +102,15 @@ def find_triggers(sent: Span, knowledge: Knowledge) -> list[Trigger]:
     # "pledged 30 million euros in aid": the noun inside a verb trigger's object of the same kind is
     # that same event
     verbs_by_type = [(t.token, t.rule.event_type) for t in found if not t.is_noun]
+    # ... and so is one of the same kind in a "with" phrase on a light verb ("launched joint exercises,
+    # with drills held across Belarus")
+    verbs_by_type += [
+        (c, t.rule.event_type)
+        for t in found
+        if t.light_verb is not None
+        for c in t.light_verb.children
+        if c.dep_ == "prep" and c.lower_ == "with" and c.i > t.token.i
+    ]
     found = [
         t
         for t in found
@@ -116,6 +137,29 @@ def find_triggers(sent: Span, knowledge: Knowledge) -> list[Trigger]:
         for g in ([c] if c.dep_ != "prep" else [x for x in c.children if x.dep_ == "pobj"])
     }
     found = [t for t in found if not (t.is_noun and t.rule.event_type in undone.get(t.token.i, ()))]
+    # "the most serious breach of the truce", "the outcome of the talks": an event only referred to
+    found = [
+        t
+        for t in found
+        if not (
+            t.is_noun
+            and t.token.dep_ == "pobj"
+            and t.token.head.lower_ == "of"
+            and t.token.head.head.lemma_.lower() in knowledge.referring_nouns
+        )
+    ]
+    # "an agreement on tariffs", "talks about prisoner exchanges": what talks or accords are about
+    nouns = {t.token.i for t in found if t.is_noun and t.rule.event_type in ("CONSULT", "AGREE")}
+    found = [
+        t
+        for t in found
+        if not (
+            t.is_noun
+            and t.token.dep_ == "pobj"
+            and t.token.head.lower_ in TOPIC_PREPS
+            and t.token.head.head.i in nouns
+        )
+    ]
     # "agreed to a ceasefire", "agreed to hand back four villages": the act agreed to is the event
     acts = {t.token.i for t in found}
     found = [
@@ -345,7 +389,12 @@ def _from_object_fits(token: Token, allowed: frozenset[str]) -> bool:
             if obj.dep_ != "pobj":
                 continue
             named_org = obj.ent_type_ == "ORG" or (len(obj.text) > 1 and obj.text.isupper())  # ECOWAS
-            if obj.lemma_.lower() in allowed or ("ORG" in allowed and named_org):
+            named_state = obj.ent_type_ == "GPE"  # "protests from Vilnius"
+            if (
+                obj.lemma_.lower() in allowed
+                or ("ORG" in allowed and named_org)
+                or ("GPE" in allowed and named_state)
+            ):
                 return True
     return False
 
@@ -443,6 +492,19 @@ def _coordinated(token: Token) -> bool:
     """``token`` or a modifier of it has a conjunct ("Iran and Russia", "Russian and Belarusian forces")."""
     parts = [token] + [c for c in token.children if c.dep_ in MODIFIER_DEPS or c.dep_ == "poss"]
     return any(c.dep_ == "conj" for p in parts for c in p.children)
+def _mislabelled_noun(token: Token) -> bool:
+    """A common noun the entity tagger took for a group of people ("Protests were also reported"):
+    group names (NORP) are proper nouns or adjectives, never plain common nouns."""
+    return token.ent_type_ == "NORP" and token.pos_ == "NOUN" and token.tag_ in ("NN", "NNS")
+
+
+def _second_object(token: Token) -> bool:
+    """A noun the parser made a second direct object of a verb, after a comma: an apposition that
+    restates the first ("held talks in Muscat, their first contact in months")."""
+    if token.dep_ != "dobj":
+        return False
+    earlier = [c for c in token.head.children if c.dep_ == "dobj" and c.i < token.i]
+    return any(t.text == "," for e in earlier for t in token.doc[e.i : token.i])
 
 
 def _inside_name(token: Token) -> bool:
@@ -467,19 +529,24 @@ def _modifier_lemmas(token: Token) -> set[str]:
     return lemmas
 
 
+def _is_light(verb: Token, knowledge: Knowledge) -> bool:
+    """Whether ``verb`` is a light verb, alone or with its particle ("wrapped up a visit")."""
+    forms = verb_forms(verb)
+    particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    return any(f in knowledge.light_verbs for f in forms) or any(
+        f"{f} {p}" in knowledge.light_verbs for f in forms for p in particles
+    )
+
+
 def _light_verb(noun: Token, knowledge: Knowledge) -> Token | None:
     """The light verb of which ``noun`` is the object ("held talks", "a note was handed")."""
     head = noun.head
-    if (
-        noun.dep_ in ("dobj", "nsubjpass")
-        and head.pos_ in ("VERB", "AUX")
-        and any(f in knowledge.light_verbs for f in verb_forms(head))
-    ):
+    if noun.dep_ in ("dobj", "nsubjpass") and head.pos_ in ("VERB", "AUX") and _is_light(head, knowledge):
         return head
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB":
         # "put on alert", "entered into talks"
         verb = head.head
-        if any(f in knowledge.light_verbs for f in verb_forms(verb)) and head.lower_ in ("into", "in", "on"):
+        if _is_light(verb, knowledge) and head.lower_ in ("into", "in", "on"):
             return verb
     if noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN"):
         return _light_verb(noun.head, knowledge)
@@ -494,6 +561,6 @@ def _light_verb(noun: Token, knowledge: Knowledge) -> Token | None:
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "NOUN" and head.head.dep_ == "dobj":
         # "took part in the drills", "played a role in the talks"
         verb = head.head.head
-        if any(f in knowledge.light_verbs for f in verb_forms(verb)) and head.lower_ in ("in", "into"):
+        if _is_light(verb, knowledge) and head.lower_ in ("in", "into"):
             return verb
     return None
