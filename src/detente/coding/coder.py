@@ -1,6 +1,8 @@
 """Code one parsed document: triggers → roles → actors → modality → dates → places → events.
 
 Every step is a plain function of the parsed sentence and the knowledge; nothing here does I/O.
+The steps live in their modules (triggers.py, roles.py, modality.py, event_dates.py, places.py);
+this one ties them together per trigger and chooses the source and target actors.
 """
 
 from __future__ import annotations
@@ -21,10 +23,11 @@ from detente.actors.resolver import (
     name_tokens,
 )
 from detente.claims.attribution import statement_nouns
-from detente.coding.dates import Anchor, DateResolver, ResolvedDate, find_anchor
+from detente.coding.dates import Anchor, DateResolver, find_anchor
+from detente.coding.event_dates import day_of, event_date, sentence_dates
 from detente.coding.knowledge import Knowledge, TypeInfo, VerbRule
 from detente.coding.modality import read_modality
-from detente.coding.places import find_place
+from detente.coding.places import find_place, gazetteer_place, is_place_name, places_under
 from detente.coding.roles import (
     OBJECT_DOES,
     Roles,
@@ -41,9 +44,6 @@ from detente.models import Actor, Article, Event, Place
 # acts whose "to X" is where they happen: a visit to Moscow, troops sent to the border, a march to an embassy
 DESTINATION_TYPES = {"CONSULT", "MOBILIZE", "PROTEST", "AID"}  # "to X" is where it happened
 VISIT_TYPES = {"CONSULT"}  # a town visited is the place though it names the other party
-TEMPORAL_MARKS = {"after", "before", "since", "until", "till", "once"}
-# an event noun after these happened when the clause it hangs on did ("agreed ... during talks")
-SAME_TIME_PREPS = {"during", "at", "for", "amid", "on", "in"}
 # mentions that can stand for the other party of an act: states, organisations and named people
 COUNTERPART_KINDS = {"country", "demonym", "people", "metonym", "org", "person"}
 FUTURE_MODALITIES = {"planned", "promised", "hypothetical"}
@@ -76,7 +76,7 @@ def code_parsed(article: Article, doc: Doc, ctx: CodingContext) -> list[Event]:
     pending: list[tuple[list[Event], Anchor]] = []
     for index, sent in enumerate(doc.sents):
         ctx.actors.learn_appositions(sent, mentions, published, memory)
-        date_spans = [e for e in sent.ents if e.label_ in ("DATE", "TIME") or _holiday_date(e, ctx)]
+        date_spans = sentence_dates(sent, ctx.dates)
         for trigger in find_triggers(sent, ctx.knowledge):
             coded = _code_trigger(
                 trigger, sent, index, article, text_id, mentions, memory, date_spans, ctx, events
@@ -166,10 +166,10 @@ def _code_trigger(
     if modality.suppressed:
         return []
     published = article.published
-    resolved_date = _event_date(
+    resolved_date = event_date(
         trigger, date_spans, published, ctx.dates, future=modality.modality in FUTURE_MODALITIES
     )
-    day = _as_day(resolved_date, published)
+    day = day_of(resolved_date, published)
     roles = find_roles(trigger, ctx.knowledge)
     named = {
         t.i for option in roles.target_options for tok in option for t in name_tokens(tok) if t.i in mentions
@@ -669,49 +669,12 @@ def _located(actor: Actor, token: Token, ctx: CodingContext) -> Actor:
     mine" is no town "Mine"."""
     if actor.country or actor.sector is None:
         return actor
-    for town in _places_of(token, depth=2):
-        for word in [w for w in name_tokens(town) if _place_name(w)]:
-            place = _gazetteer_place(word, ctx)
+    for town in places_under(token, depth=2):
+        for word in [w for w in name_tokens(town) if is_place_name(w)]:
+            place = gazetteer_place(word, ctx.gazetteer)
             if place is not None and place.country:
                 return actor.model_copy(update={"country": place.country})
     return actor
-
-
-def _place_name(token: Token) -> bool:
-    """Whether a word may name a place: a proper noun, or a noun the parser tags as a place. An
-    adjective is none ("Gulf Arab states": Arab, Alabama, is not meant)."""
-    return token.pos_ == "PROPN" or (token.pos_ != "ADJ" and token.ent_type_ in ("GPE", "LOC", "FAC"))
-
-
-def _gazetteer_place(token: Token, ctx: CodingContext) -> Place | None:
-    """The place a proper name stands for: the whole name first ("Neelum Valley"), then its
-    modifiers ("Kharkiv Oblast": Kharkiv), never its generic head alone ("Valley", a US town). A
-    word inside a longer name is looked up with that name."""
-    if token.dep_ == "compound" and _place_name(token.head):
-        return None
-    parts = [c for c in token.children if c.dep_ == "compound" and c.i < token.i and _place_name(c)]
-    if not parts:
-        return ctx.gazetteer.lookup(token.text)
-    whole = token.doc[parts[0].i : token.i + 1].text
-    for name in [whole, *(c.text for c in parts)]:
-        place = ctx.gazetteer.lookup(name)
-        if place is not None:
-            return place
-    return None
-
-
-def _places_of(token: Token, depth: int) -> list[Token]:
-    """The objects of "in/at" phrases under ``token``, then under those ("at a mine in Zambia")."""
-    found = [
-        g
-        for prep in token.children
-        if prep.dep_ == "prep" and prep.lower_ in ("in", "at")
-        for g in prep.children
-        if g.dep_ == "pobj"
-    ]
-    if depth > 1:
-        found += [deeper for g in list(found) for deeper in _places_of(g, depth - 1)]
-    return found
 
 
 def _doer_of_instrument(
@@ -1029,8 +992,8 @@ def _patient_fallback(options: list[list[Token]], source: Actor, ctx: CodingCont
             if g.dep_ == "pobj"
         ]
         for token in [*name_tokens(head), *located]:
-            if _place_name(token):
-                place = _gazetteer_place(token, ctx)
+            if is_place_name(token):
+                place = gazetteer_place(token, ctx.gazetteer)
                 if place is not None and place.country:
                     name = ctx.actors.lexicon.country_names.get(place.country)
                     return [Actor(text=_span_text(head), name=name, country=place.country)]
@@ -1062,103 +1025,6 @@ def _confidence(trigger: Trigger, source: Actor, target: Actor | None) -> float:
     if source.entity_id is None:
         score -= 0.1
     return round(max(score, 0.05), 2)
-
-
-def _holiday_date(span: Span, ctx: CodingContext) -> bool:
-    """A holiday the model tagged as an EVENT is a date ("on New Year's Day"), unless it only names
-    another thing ("the Victory Day parade")."""
-    return span.label_ == "EVENT" and span[-1].dep_ != "compound" and ctx.dates.is_holiday(span.text)
-
-
-def _event_date(
-    trigger: Trigger, spans: list[Span], published: dt.date | None, dates: DateResolver, *, future: bool
-) -> ResolvedDate | None:
-    """The date span attached to the trigger's clause, else the sentence's only date."""
-    if not spans:
-        return None
-    chain = _clause_chain(trigger)
-    attached: list[Span] = []
-    for span in spans:
-        ancestors = {a.i for a in span.root.ancestors}
-        if any(i in ancestors for i in chain):
-            attached.append(span)
-    if attached:
-        # nearest attachment: the span whose root hangs closest to the trigger
-        attached.sort(key=lambda s: min(abs(s.root.i - i) for i in chain[:1]))
-        candidates = attached
-    elif len(spans) == 1 and not _in_temporal_clause(trigger):
-        candidates = spans
-    else:
-        return None
-    # a day beats a time of day ("shortly after 7am on Friday": Friday)
-    candidates = sorted(candidates, key=lambda s: s.label_ != "DATE")
-    for span in candidates:
-        resolved = dates.resolve(span.text, published, future=future)
-        if resolved is not None:
-            return resolved
-    return None
-
-
-def _in_temporal_clause(trigger: Trigger) -> bool:
-    """Whether the trigger sits in an "after/before/since ..." clause or phrase ("after the arrest")."""
-    token = trigger.light_verb or trigger.token
-    for ancestor in [token, *token.ancestors]:
-        if ancestor.dep_ == "advcl" and any(c.lower_ in TEMPORAL_MARKS for c in ancestor.children):
-            return True
-        if ancestor.dep_ == "prep" and ancestor.lower_ in TEMPORAL_MARKS:
-            return True
-    return False
-
-
-def _clause_chain(trigger: Trigger) -> list[int]:
-    """The trigger and the clauses whose date is its date: those it is coordinated with or
-    subordinate to, and for an event noun the clause it happened during ("agreed on Wednesday during
-    talks", "flew to Warsaw the next day for talks", "sat down for US-brokered negotiations")."""
-    token = trigger.light_verb or trigger.token
-    chain = [trigger.token.i, token.i]
-    current = token
-    while current.head.i != current.i:
-        if current.dep_ in ("conj", "xcomp", "advcl"):
-            if current.dep_ == "advcl" and any(c.lower_ in TEMPORAL_MARKS for c in current.children):
-                break  # "... after a missile damaged the embassy": that happened at another time
-            current = current.head
-        elif current.dep_ == "pcomp":
-            # "signed a ceasefire in November without consulting Eritrea": the clause's time; "hours
-            # after meeting an envoy" is the same day, "weeks after meeting" is not
-            prep = current.head
-            if prep.dep_ != "prep" or (prep.lower_ in TEMPORAL_MARKS and not _hours_apart(prep)):
-                break
-            current = prep.head
-        elif current.dep_ == "amod" and current.head.pos_ == "NOUN":
-            current = current.head  # "US-brokered negotiations"
-        elif (
-            current.dep_ == "pobj"
-            and current.head.lower_ in SAME_TIME_PREPS
-            and current.head.head.pos_ == "VERB"
-        ):
-            current = current.head.head
-        else:
-            break
-        chain.append(current.i)
-    return chain
-
-
-def _hours_apart(prep: Token) -> bool:
-    """ "hours after", "minutes before": two acts on the same day."""
-    return any(c.dep_ == "npadvmod" and c.lemma_.lower() in ("hour", "minute") for c in prep.children)
-
-
-def _as_day(resolved: ResolvedDate | None, published: dt.date | None) -> dt.date | None:
-    if resolved is None:
-        return published
-    text = resolved.date.split("/")[0]
-    parts = text.split("-")
-    try:
-        return dt.date(
-            int(parts[0]), int(parts[1]) if len(parts) > 1 else 6, int(parts[2]) if len(parts) > 2 else 15
-        )
-    except (ValueError, IndexError):
-        return published
 
 
 def _remember_sentence(

@@ -221,3 +221,40 @@ def _name_span(token: Token) -> Span:
     while start > 0 and token.doc[start - 1].dep_ == "compound" and token.doc[start - 1].pos_ == "PROPN":
         start -= 1
     return token.doc[start : token.i + 1]
+
+
+def is_place_name(token: Token) -> bool:
+    """Whether a word may name a place: a proper noun, or a noun the parser tags as a place. An
+    adjective is none ("Gulf Arab states": Arab, Alabama, is not meant)."""
+    return token.pos_ == "PROPN" or (token.pos_ != "ADJ" and token.ent_type_ in ("GPE", "LOC", "FAC"))
+
+
+def gazetteer_place(token: Token, gazetteer: Gazetteer) -> Place | None:
+    """The place a proper name stands for: the whole name first ("Neelum Valley"), then its
+    modifiers ("Kharkiv Oblast": Kharkiv), never its generic head alone ("Valley", a US town). A
+    word inside a longer name is looked up with that name."""
+    if token.dep_ == "compound" and is_place_name(token.head):
+        return None
+    parts = [c for c in token.children if c.dep_ == "compound" and c.i < token.i and is_place_name(c)]
+    if not parts:
+        return gazetteer.lookup(token.text)
+    whole = token.doc[parts[0].i : token.i + 1].text
+    for name in [whole, *(c.text for c in parts)]:
+        place = gazetteer.lookup(name)
+        if place is not None:
+            return place
+    return None
+
+
+def places_under(token: Token, depth: int) -> list[Token]:
+    """The objects of "in/at" phrases under ``token``, then under those ("at a mine in Zambia")."""
+    found = [
+        g
+        for prep in token.children
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "at")
+        for g in prep.children
+        if g.dep_ == "pobj"
+    ]
+    if depth > 1:
+        found += [deeper for g in list(found) for deeper in places_under(g, depth - 1)]
+    return found

@@ -492,6 +492,8 @@ def _coordinated(token: Token) -> bool:
     """``token`` or a modifier of it has a conjunct ("Iran and Russia", "Russian and Belarusian forces")."""
     parts = [token] + [c for c in token.children if c.dep_ in MODIFIER_DEPS or c.dep_ == "poss"]
     return any(c.dep_ == "conj" for p in parts for c in p.children)
+
+
 def _mislabelled_noun(token: Token) -> bool:
     """A common noun the entity tagger took for a group of people ("Protests were also reported"):
     group names (NORP) are proper nouns or adjectives, never plain common nouns."""
