@@ -42,8 +42,6 @@ from detente.geo import Gazetteer
 from detente.models import Actor, Article, Event, Place
 
 # acts whose "to X" is where they happen: a visit to Moscow, troops sent to the border, a march to an embassy
-DESTINATION_TYPES = {"CONSULT", "MOBILIZE", "PROTEST", "AID"}  # "to X" is where it happened
-VISIT_TYPES = {"CONSULT"}  # a town visited is the place though it names the other party
 # mentions that can stand for the other party of an act: states, organisations and named people
 COUNTERPART_KINDS = {"country", "demonym", "people", "metonym", "org", "person"}
 FUTURE_MODALITIES = {"planned", "promised", "hypothetical"}
@@ -187,8 +185,8 @@ def _code_trigger(
         anchors,
         excluded,
         ctx.gazetteer,
-        destination=rule.event_type in DESTINATION_TYPES,
-        visit=rule.event_type in VISIT_TYPES,
+        destination=ctx.knowledge.types[rule.event_type].destination,
+        visit=ctx.knowledge.types[rule.event_type].visit,
         not_places=not_places,
     )
     scene = Scene(

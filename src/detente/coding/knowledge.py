@@ -25,6 +25,8 @@ class TypeInfo:
     lone_modes: frozenset[str] = frozenset()
     domestic_modes: frozenset[str] = frozenset()
     addressed: bool = False  # told as a noun, aimed at whoever answers it ("rejected by a court in Warsaw")
+    destination: bool = False  # a "to X" phrase is where it happened ("sent troops to the border")
+    visit: bool = False  # a town visited is its place, though the town names the other party
 
 
 @dataclass(frozen=True)
@@ -127,6 +129,8 @@ def load_knowledge() -> Knowledge:
             frozenset(info.get("lone_modes") or []),
             frozenset(info.get("domestic_modes") or []),
             bool(info.get("addressed", False)),
+            bool(info.get("destination", False)),
+            bool(info.get("visit", False)),
         )
         for name, info in plover["types"].items()
     }
