@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from detente.actors.lexicon import ROLE_TITLES, Entry, Lexicon, normalise
+from detente.data_files import load_yaml
 from detente.models import Actor
 
 # Dependency labels that stay inside the phrase naming an actor.
@@ -41,46 +42,14 @@ NAME_PREPS = {"of", "from", "for"}
 ELECT_DAYS = 150  # Mexico: election in June, inauguration in October
 PRONOUNS_PERSON = {"he", "she", "him", "her", "his"}
 PRONOUNS_GROUP = {"it", "they", "them", "its", "their"}
+_NOUNS = load_yaml("actors", "reference_nouns.yaml")  # data/actors/reference_nouns.yaml
 # Sectors of actors that belong to no state by default ("gunmen", "smugglers"): no context country.
 NON_STATE_SECTORS = {"REB", "CRM", "UNK"}
 # "the two leaders", "both sides": a pair of the countries just mentioned
-PAIR_NOUNS = {
-    "leader",
-    "government",
-    "country",
-    "side",
-    "president",
-    "minister",
-    "delegation",
-    "military",
-    "army",
-    "capital",
-    "neighbour",
-    "neighbor",
-    "state",
-    "nation",
-    "team",
-    "negotiator",
-    "party",
-}
+PAIR_NOUNS = frozenset(_NOUNS["pair_nouns"])
 STATE_KINDS = {"metonym", "country", "org", "group"}
 # Posts that stand in a foreign capital: "the embassy in Kyiv" is not Ukraine's.
-FOREIGN_POSTS = {
-    "embassy",
-    "ambassador",
-    "envoy",
-    "consulate",
-    "consul",
-    "mission",
-    "diplomat",
-    "attache",
-    "attaché",
-    "representative",
-    "delegation",
-    "correspondent",
-    "bureau",
-    "office",
-}
+FOREIGN_POSTS = frozenset(_NOUNS["foreign_posts"])
 # "pro-Palestinian demonstrators", "anti-Russian protests": an attitude, not a nationality
 ATTITUDE_PREFIXES = {"pro", "anti"}
 KIND_RANK = {

@@ -13,10 +13,12 @@ from spacy.tokens import Token
 
 from detente.coding.knowledge import Knowledge, NounRule, VerbRule
 from detente.coding.triggers import Trigger, match_noun
+from detente.data_files import load_yaml
 
 SUBJECT_DEPS = ("nsubj", "csubj")
 PASSIVE_SUBJECT_DEPS = ("nsubjpass", "csubjpass")
 INHERIT_DEPS = ("xcomp", "conj", "advcl", "pcomp", "ccomp", "acl", "dobj", "attr", "prep", "acomp")
+_WORDS = load_yaml("coding", "roles.yaml")  # word lists (data/coding/roles.yaml)
 INSTRUMENT_TARGET_PREPS = frozenset({"against", "toward", "towards"})
 # "a day before the summit", "since the raid": the noun names another event, not the clause's own
 TEMPORAL_PREPS = {"before", "after", "since", "following", "until", "till", "ahead"}
@@ -24,75 +26,13 @@ TEMPORAL_PREPS = {"before", "after", "since", "following", "until", "till", "ahe
 # (not "warned against arming", "barred Russia from taking part")
 ADVERBIAL_PREPS = TEMPORAL_PREPS | {"without", "despite", "by", "upon", "through", "while"}
 # "X accused/blamed/thanked Y for/of doing": Y is the doer (elsewhere the subject is)
-OBJECT_DOES = {
-    "accuse",
-    "blame",
-    "suspect",
-    "charge",
-    "convict",
-    "praise",
-    "thank",
-    "commend",
-    "criticise",
-    "criticize",
-    "condemn",
-    "fault",
-    "reprimand",
-    "punish",
-    "sanction",
-    "credit",
-    "congratulate",
-}
-QUANTITY_NOUNS = {
-    "hour",
-    "day",
-    "week",
-    "month",
-    "year",
-    "round",
-    "series",
-    "wave",
-    "spate",
-    "string",
-    "number",
-    "couple",
-    "set",
-    "flurry",
-    "batch",
-    "lot",
-    "dozen",
-    "days",
-    "hours",
-}
+OBJECT_DOES = frozenset(_WORDS["object_does"])
+QUANTITY_NOUNS = frozenset(_WORDS["quantity_nouns"])
 # nouns that bundle several acts of one kind: "the EU's sanctions package against Russia", "the EU's
 # list of reform demands" (the bundle's owner and target are the acts')
-BUNDLE_NOUNS = {"package", "list", "raft", "slate", "round", "series", "wave", "set", "batch"}
+BUNDLE_NOUNS = frozenset(_WORDS["bundle_nouns"])
 RELATIVE_PRONOUNS = {"that", "which", "who", "whom", "whose"}
-CONTROL_BY_OBJECT = (
-    "ask",
-    "urge",
-    "order",
-    "force",
-    "allow",
-    "tell",
-    "call",
-    "invite",
-    "help",
-    "persuade",
-    # "prompting NATO allies to suspend": the object acts
-    "prompt",
-    "push",
-    "press",
-    "encourage",
-    "compel",
-    "convince",
-    "pressure",
-    "instruct",
-    "authorise",
-    "authorize",
-    "permit",
-    "require",
-)
+CONTROL_BY_OBJECT = frozenset(_WORDS["control_by_object"])
 
 
 @dataclass
