@@ -9,9 +9,10 @@ from typing import Any
 from detente import __version__
 from detente.actors.lexicon import load_lexicon
 from detente.actors.resolver import ActorResolver
-from detente.coding.coder import CodingContext, code_parsed
+from detente.coding.coder import code_parsed
 from detente.coding.dates import DateResolver
 from detente.coding.knowledge import load_knowledge
+from detente.coding.scene import CodingContext
 from detente.data_files import knowledge_fingerprint
 from detente.geo import load_gazetteer
 from detente.models import Actor, Article, Event, Sentence
