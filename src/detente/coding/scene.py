@@ -46,4 +46,5 @@ class Scene:
 
     @property
     def located(self) -> bool:
+        """Whether the act has a place in a known country."""
         return self.place is not None and self.place.country is not None
