@@ -13,7 +13,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -433,11 +433,28 @@ def evaluate(
         f"{report['documents']} documents, {report['gold_events']} gold events, "
         f"{report['predicted_events']} predicted"
     )
-    table = Table(title="Coder accuracy")
-    for column in ("level", "precision", "recall", "F1", "tp", "fp", "fn"):
-        table.add_column(column, justify="left" if column == "level" else "right")
     rows = [("event type", report["event_type"]), ("type+source+target", report["type_source_target"])]
     rows += [(f"  {t}", s) for t, s in report["per_type_triple"].items()]
+    out.print(_score_table("Coder accuracy", "level", rows))
+    if report["per_phenomenon"]:
+        by_tag = sorted(report["per_phenomenon"].items(), key=lambda item: item[1]["f1"])
+        out.print(
+            _score_table("(type, source, target) by phenomenon, one-sentence documents", "phenomenon", by_tag)
+        )
+    out.print(
+        f"date accuracy {report['date_accuracy']} over {report['dates_scored']} matched dated events; "
+        f"place accuracy {report['place_accuracy']} over {report['places_scored']}; "
+        f"negated events emitted as positive: {report['negated_emitted_as_positive']}"
+    )
+    if claims_report is not None:
+        _print_figures("Claims and contested incidents", claims_report)
+
+
+def _score_table(title: str, label: str, rows: list[tuple[str, dict[str, Any]]]) -> Table:
+    """A table of precision, recall, F1 and counts, one row per level, type or phenomenon."""
+    table = Table(title=title)
+    for column in (label, "precision", "recall", "F1", "tp", "fp", "fn"):
+        table.add_column(column, justify="left" if column == label else "right")
     for name, s in rows:
         table.add_row(
             name,
@@ -448,29 +465,7 @@ def evaluate(
             str(s["fp"]),
             str(s["fn"]),
         )
-    out.print(table)
-    if report["per_phenomenon"]:
-        by_tag = Table(title="(type, source, target) by phenomenon, one-sentence documents")
-        for column in ("phenomenon", "precision", "recall", "F1", "tp", "fp", "fn"):
-            by_tag.add_column(column, justify="left" if column == "phenomenon" else "right")
-        for tag, s in sorted(report["per_phenomenon"].items(), key=lambda item: item[1]["f1"]):
-            by_tag.add_row(
-                tag,
-                f"{s['precision']:.3f}",
-                f"{s['recall']:.3f}",
-                f"{s['f1']:.3f}",
-                str(s["tp"]),
-                str(s["fp"]),
-                str(s["fn"]),
-            )
-        out.print(by_tag)
-    out.print(
-        f"date accuracy {report['date_accuracy']} over {report['dates_scored']} matched dated events; "
-        f"place accuracy {report['place_accuracy']} over {report['places_scored']}; "
-        f"negated events emitted as positive: {report['negated_emitted_as_positive']}"
-    )
-    if claims_report is not None:
-        _print_figures("Claims and contested incidents", claims_report)
+    return table
 
 
 def _is_claims_gold(path: Path) -> bool:
