@@ -1,0 +1,63 @@
+"""Vocabulary of the cooperative types CONSULT, COOPERATE, AID and SUPPORT on new wording: verb and noun
+families and the conditions that keep them apart. Every sentence here was written for these tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from detente.models import Event
+
+Code = Callable[..., list[Event]]
+
+
+def _typed(events: list[Event], event_type: str) -> list[Event]:
+    return [e for e in events if e.event_type == event_type]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "target"),
+    [
+        # support restated or lent is support given
+        ("Turkey reaffirmed its backing for Azerbaijan on Monday.", "TUR", "AZE"),
+        ("Spain lent its support to Portugal's candidate for the post.", "ESP", "PRT"),
+        ("The Dutch premier gave his backing to Belgium's plan on Friday.", "NLD", "BEL"),
+    ],
+)
+def test_support_restated_or_lent(code: Code, sentence: str, source: str, target: str) -> None:
+    found = _typed(code(sentence), "SUPPORT")
+    assert any(e.source.country == source and e.target and e.target.country == target for e in found)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "target"),
+    [
+        # money given as a package is aid
+        ("Norway announced a humanitarian aid package for Sudan on Wednesday.", "NOR", "SDN"),
+        ("Tokyo unveiled a financial assistance package for Sri Lanka.", "JPN", "LKA"),
+        ("The IMF approved a bailout for Ghana on Thursday.", "IMF", "GHA"),
+    ],
+)
+def test_aid_packages(code: Code, sentence: str, source: str, target: str) -> None:
+    found = _typed(code(sentence), "AID")
+    assert any(e.source.country == source and e.target and e.target.country == target for e in found)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a package only spoken of, or one of sanctions, is no aid given
+        "A $20 billion aid package for Kenya remains stuck in parliament.",
+        "Brussels adopted a new sanctions package against Minsk on Friday.",
+    ],
+)
+def test_packages_not_given_are_no_aid(code: Code, sentence: str) -> None:
+    assert not _typed(code(sentence), "AID")
+
+
+def test_defending_oneself_is_no_support(code: Code) -> None:
+    # "defend itself" is self-defence; defending another is support
+    found = _typed(code("Japan backed Taiwan's right to defend itself."), "SUPPORT")
+    assert [e.trigger for e in found] == ["backed"]
+    assert _typed(code("Paris defended Rabat against the criticism."), "SUPPORT")
