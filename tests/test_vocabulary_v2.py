@@ -61,3 +61,54 @@ def test_defending_oneself_is_no_support(code: Code) -> None:
     found = _typed(code("Japan backed Taiwan's right to defend itself."), "SUPPORT")
     assert [e.trigger for e in found] == ["backed"]
     assert _typed(code("Paris defended Rabat against the criticism."), "SUPPORT")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event_type", "mode", "source", "target"),
+    [
+        # video links are calls; a courtesy call is paid in person
+        ("Thai and Lao officials held a videoconference on Monday.", "CONSULT", "phone", "THA", "LAO"),
+        ("The Rwandan envoy paid a courtesy call on Uganda's president.", "CONSULT", "visit", "RWA", "UGA"),
+        # support thrown behind or renewed
+        ("Qatar threw its support behind Somalia's government.", "SUPPORT", None, "QAT", "SOM"),
+        ("Pakistan renewed its support for Turkey on Tuesday.", "SUPPORT", None, "PAK", "TUR"),
+        # aid: goods distributed, doctors sent
+        ("Japan distributed food to flood victims in Bangladesh.", "AID", None, "JPN", "BGD"),
+        ("Venezuela sent 50 doctors to Bolivia last week.", "AID", None, "VEN", "BOL"),
+        # weapons sold, told by the weapon; bodies founded or acts coordinated together
+        ("Paris approved the sale of Rafale jets to India.", "COOPERATE", None, "FRA", "IND"),
+        ("Chad and Niger formed a joint force to patrol their border.", "COOPERATE", None, "TCD", "NER"),
+        ("Senegal and Gambia coordinated their fight against smugglers.", "COOPERATE", None, "SEN", "GMB"),
+    ],
+)
+def test_cooperative_families(
+    code: Code, sentence: str, event_type: str, mode: str | None, source: str, target: str
+) -> None:
+    found = _typed(code(sentence), event_type)
+    assert any(
+        e.mode == mode and e.source.country == source and e.target and e.target.country == target
+        for e in found
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event_type", "source", "target"),
+    [
+        # ties deepened, know-how shared, operations coordinated
+        ("Ankara and Baku vowed to deepen their defence cooperation.", "COOPERATE", "TUR", "AZE"),
+        ("Riga and Tallinn resumed intelligence sharing on Monday.", "COOPERATE", "LVA", "EST"),
+        (
+            "Chilean and Argentine police ran a coordinated operation against smugglers.",
+            "COOPERATE",
+            "CHL",
+            "ARG",
+        ),
+        # thanks told as a noun
+        ("Fiji expressed its appreciation to New Zealand on Friday.", "SUPPORT", "FJI", "NZL"),
+    ],
+)
+def test_cooperation_furthered_and_thanks(
+    code: Code, sentence: str, event_type: str, source: str, target: str
+) -> None:
+    found = _typed(code(sentence), event_type)
+    assert any(e.source.country == source and e.target and e.target.country == target for e in found)
