@@ -112,3 +112,27 @@ def test_cooperation_furthered_and_thanks(
 ) -> None:
     found = _typed(code(sentence), event_type)
     assert any(e.source.country == source and e.target and e.target.country == target for e in found)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event_type", "mode", "source", "target"),
+    [
+        # debts written off or forgiven are aid; a stopover on the way is a visit
+        ("Germany forgave Ghana's debt on Monday.", "AID", None, "DEU", "GHA"),
+        ("Japan wrote off Laos's debt on Wednesday.", "AID", None, "JPN", "LAO"),
+        ("The Turkish president stopped over in Baku on Sunday.", "CONSULT", "visit", "TUR", "AZE"),
+    ],
+)
+def test_debt_relief_and_stopovers(
+    code: Code, sentence: str, event_type: str, mode: str | None, source: str, target: str
+) -> None:
+    found = _typed(code(sentence), event_type)
+    assert any(
+        e.mode == mode and e.source.country == source and e.target and e.target.country == target
+        for e in found
+    )
+
+
+def test_cancelled_talks_stay_a_sanction(code: Code) -> None:
+    # only debts cancelled are aid: a visit or talks cancelled are ties cut
+    assert not _typed(code("Seoul cancelled the talks with Pyongyang on Monday."), "AID")
