@@ -1,5 +1,6 @@
-"""Trigger families of SANCTION, RETREAT and CONCEDE found missing on new text: envoys called home,
-blockades lifted, arms handed in by armed groups, forces cut back, treaties and places left "out of".
+"""Trigger families of SANCTION and RETREAT found missing on new text: envoys called home, states put
+out of bodies, visas revoked, relations broken, blockades lifted, crossings opened, fighting halted,
+arms handed in by armed groups, forces cut back, treaties and places left "out of".
 Every sentence here was written for these tests."""
 
 from __future__ import annotations
@@ -39,6 +40,14 @@ def _triples(events: list[Event]) -> set[tuple[str, str | None, str | None, str 
         ),
         # forces cut back are a withdrawal
         ("Washington cut its troop presence in Syria by half.", ("RETREAT", "withdraw", "USA", "SYR")),
+        # a state put out of a body, visas revoked, relations broken: sanctions
+        ("Zimbabwe was expelled from the regional bloc in 2003.", ("SANCTION", "expel", None, "ZWE")),
+        ("Britain revoked the visas of two Georgian ministers.", ("SANCTION", "discontinue", "GBR", "GEO")),
+        ("Bolivia broke relations with Israel on Tuesday.", ("SANCTION", "discontinue", "BOL", "ISR")),
+        # fighting halted is a ceasefire
+        ("The Sudanese army suspended its offensive on Omdurman.", ("RETREAT", "ceasefire", "SDN", None)),
+        # a crossing opened gives access
+        ("Jordan opened the Karameh crossing for stranded travellers.", ("RETREAT", "access", "JOR", None)),
         # "out of" names what is left: a body or treaty (SANCTION), a place (RETREAT)
         (
             "Nicaragua pulled out of the Organization of American States.",
@@ -62,6 +71,10 @@ def test_families(code: Code, sentence: str, triple: tuple[str, str | None, str 
         ("Azerbaijan lifted the blockade of the Lachin road on Thursday.", "COERCE"),
         # arms handed to an ally are aid, not disarmament
         ("The United States handed over rifles to the Ukrainian army.", "RETREAT"),
+        # the fighting halted is no new attack
+        ("Somali militants agreed to stop attacks on Ethiopian troops.", "ASSAULT"),
+        # fire opened is no crossing opened
+        ("Indian troops opened fire across the Line of Control.", "RETREAT"),
         # a budget cut is no withdrawal
         ("The Dutch government cut its defence budget by ten percent.", "RETREAT"),
         # an ambassador withdrawn is not a troop withdrawal

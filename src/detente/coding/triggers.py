@@ -32,8 +32,9 @@ TOPIC_PREPS = {"on", "over", "about", "regarding", "concerning"}
 UNDOES = {
     "CONCEDE": frozenset({"SANCTION", "COERCE"}),
     "SANCTION": frozenset({"CONSULT", "COOPERATE", "AGREE", "AID"}),
-    # "lifted the blockade", "freed him from house arrest": the coercion ended is no new one
-    "RETREAT": frozenset({"COERCE"}),
+    # "lifted the blockade", "freed him from house arrest", "halted attacks": the coercion or
+    # fighting ended is no new one
+    "RETREAT": frozenset({"COERCE", "ASSAULT"}),
 }
 
 
