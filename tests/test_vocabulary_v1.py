@@ -44,6 +44,19 @@ def _triples(events: list[Event]) -> set[tuple[str, str | None, str | None, str 
         ("Zimbabwe was expelled from the regional bloc in 2003.", ("SANCTION", "expel", None, "ZWE")),
         ("Britain revoked the visas of two Georgian ministers.", ("SANCTION", "discontinue", "GBR", "GEO")),
         ("Bolivia broke relations with Israel on Tuesday.", ("SANCTION", "discontinue", "BOL", "ISR")),
+        # diplomats kicked out are expelled; a guilty verdict is a conviction
+        ("Burkina Faso kicked out two French diplomats on Monday.", ("SANCTION", "expel", "BFA", "FRA")),
+        (
+            "A Belgian court found the Congolese warlord guilty of war crimes.",
+            ("SANCTION", "convict", "BEL", "COD"),
+        ),
+        # an embassy's work suspended is a cut in relations
+        (
+            "Lithuania suspended the operations of its consulate in Kaliningrad.",
+            ("SANCTION", "discontinue", "LTU", None),
+        ),
+        # captured guards or sailors handed back are released
+        ("Iran handed back the detained British sailors on Friday.", ("RETREAT", "release", "IRN", "GBR")),
         # fighting halted is a ceasefire
         ("The Sudanese army suspended its offensive on Omdurman.", ("RETREAT", "ceasefire", "SDN", None)),
         # a crossing opened gives access
@@ -75,6 +88,10 @@ def test_families(code: Code, sentence: str, triple: tuple[str, str | None, str 
         ("Somali militants agreed to stop attacks on Ethiopian troops.", "ASSAULT"),
         # fire opened is no crossing opened
         ("Indian troops opened fire across the Line of Control.", "RETREAT"),
+        # a truce that holds detains nobody
+        ("The truce in Tigray has held for a month.", "COERCE"),
+        # an embassy's work suspended is no ceasefire
+        ("Lithuania suspended the operations of its consulate in Kaliningrad.", "RETREAT"),
         # a budget cut is no withdrawal
         ("The Dutch government cut its defence budget by ten percent.", "RETREAT"),
         # an ambassador withdrawn is not a troop withdrawal
