@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Token
 
 from detente.coding.knowledge import Knowledge, NounRule, VerbRule
-from detente.coding.triggers import Trigger, match_noun
+from detente.coding.triggers import Trigger, match_noun, out_of_objects
 from detente.data_files import load_yaml
 
 SUBJECT_DEPS = ("nsubj", "csubj")
@@ -487,6 +487,8 @@ def _prep_objects(verb: Token, preps: frozenset[str]) -> list[list[Token]]:
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ in preps:
             options.extend(_with_conjuncts(g) for g in child.children if g.dep_ == "pobj")
+    if "from" in preps:  # "pulled its troops out of Lebanon" is "withdrew them from Lebanon"
+        options.extend(_with_conjuncts(g) for g in out_of_objects(verb))
     return options
 
 

@@ -32,6 +32,9 @@ TOPIC_PREPS = {"on", "over", "about", "regarding", "concerning"}
 UNDOES = {
     "CONCEDE": frozenset({"SANCTION", "COERCE"}),
     "SANCTION": frozenset({"CONSULT", "COOPERATE", "AGREE", "AID"}),
+    # "lifted the blockade", "freed him from house arrest", "halted attacks": the coercion or
+    # fighting ended is no new one
+    "RETREAT": frozenset({"COERCE", "ASSAULT"}),
 }
 
 
@@ -219,12 +222,12 @@ def _told_by_another(trigger: Trigger, kinds: dict[int, str]) -> bool:
 
 
 def _undoing_kind(trigger: Trigger) -> str:
-    """The type of act ``trigger`` undoes others by: a concession, or a cut (SANCTION discontinue or
-    withdraw); "" for any other."""
+    """The type of act ``trigger`` undoes others by: a concession, a retreat, or a cut (SANCTION
+    discontinue or withdraw); "" for any other."""
     rule = trigger.rule
     if rule.event_type == "SANCTION" and rule.mode in ("discontinue", "withdraw"):
         return "SANCTION"
-    return rule.event_type if rule.event_type == "CONCEDE" else ""
+    return rule.event_type if rule.event_type in ("CONCEDE", "RETREAT") else ""
 
 
 def verb_forms(token: Token) -> list[str]:
@@ -285,7 +288,7 @@ def match_verb_rules(token: Token, knowledge: Knowledge) -> list[VerbRule]:
         for g in c.children
         if g.dep_ == "dobj"
     ]
-    # "withdrew from the treaty": what is left is named after "from"
+    # "withdrew from the treaty", "pulled out of the deal": what is left is named after "from"
     objects += [
         g
         for p in token.children
@@ -293,6 +296,7 @@ def match_verb_rules(token: Token, knowledge: Knowledge) -> list[VerbRule]:
         for g in p.children
         if g.dep_ == "pobj"
     ]
+    objects += out_of_objects(token)
     object_lemmas = {o.lemma_.lower() for o in objects} | {
         c.lemma_.lower() for o in objects for c in o.children if c.dep_ == "compound"
     }
@@ -319,6 +323,19 @@ def match_verb_rules(token: Token, knowledge: Knowledge) -> list[VerbRule]:
             continue
         fitting.append(rule)
     return fitting
+
+
+def out_of_objects(verb: Token) -> list[Token]:
+    """What an "out of" phrase on ``verb`` names: the place or body left ("pulled out of the deal")."""
+    return [
+        g
+        for o in verb.children
+        if o.dep_ in ("prep", "prt", "advmod") and o.lower_ == "out"
+        for p in o.children
+        if p.dep_ == "prep" and p.lower_ == "of"
+        for g in p.children
+        if g.dep_ == "pobj"
+    ]
 
 
 def complement_lemmas(verb: Token) -> set[str]:
