@@ -60,7 +60,7 @@ def _in_temporal_clause(trigger: Trigger) -> bool:
     """Whether the trigger sits in an "after/before/since ..." clause or phrase ("after the arrest")."""
     token = trigger.light_verb or trigger.token
     for ancestor in [token, *token.ancestors]:
-        if ancestor.dep_ == "advcl" and any(c.lower_ in TEMPORAL_MARKS for c in ancestor.children):
+        if _at_another_time(ancestor):
             return True
         if ancestor.dep_ == "prep" and ancestor.lower_ in TEMPORAL_MARKS:
             return True
@@ -76,7 +76,7 @@ def _clause_chain(trigger: Trigger) -> list[int]:
     current = token
     while current.head.i != current.i:
         if current.dep_ in ("conj", "xcomp", "advcl"):
-            if current.dep_ == "advcl" and any(c.lower_ in TEMPORAL_MARKS for c in current.children):
+            if _at_another_time(current):
                 break  # "... after a missile damaged the embassy": that happened at another time
             current = current.head
         elif current.dep_ == "pcomp":
@@ -98,6 +98,11 @@ def _clause_chain(trigger: Trigger) -> list[int]:
             break
         chain.append(current.i)
     return chain
+
+
+def _at_another_time(clause: Token) -> bool:
+    """An "after/before/since ..." clause: it happened at another time than the one it hangs on."""
+    return clause.dep_ == "advcl" and any(c.lower_ in TEMPORAL_MARKS for c in clause.children)
 
 
 def _hours_apart(prep: Token) -> bool:

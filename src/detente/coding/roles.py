@@ -442,15 +442,12 @@ def _inherited_subject(verb: Token) -> list[Token]:
             if objects and governor.lemma_.lower() in OBJECT_DOES:
                 # "accused Russia of detaining": the object of "accused" did the detaining
                 return _with_conjuncts(objects[0])
-            # "freed the crew (a year) after seizing the ship": the gerund of an adverbial phrase
-            # shares the subject of the clause the phrase hangs in
-            found = _adverbial_subject(head) if head.lower_ in ADVERBIAL_PREPS else []
-            if found:
-                return found
-            holder = _subjects(governor)[0] if governor.pos_ in ("VERB", "AUX") else None
-            if holder is not None:
-                # "freed the prisoners hours after meeting a US envoy": the clause's subject met him
-                return _with_conjuncts(holder)
+            # "freed the crew (a year) after seizing the ship", "freed the prisoners hours after
+            # meeting a US envoy": the gerund of an adverbial phrase shares the clause's subject
+            if head.lower_ in ADVERBIAL_PREPS or governor.pos_ in ("VERB", "AUX"):
+                found = _adverbial_subject(head)
+                if found:
+                    return found
             current = governor
             continue
         subject, passive, agent = _subjects(head)
