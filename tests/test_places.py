@@ -98,3 +98,15 @@ def test_aid_is_placed_where_it_was_sent_but_the_recipient_state_is_not_a_place(
     assert placed(code("Turkey flew medical supplies to Aleppo on Sunday."), "AID") == ("Aleppo", "SYR")
     # "to Kyiv" names the recipient government here, not where anything happened
     assert placed(code("Berlin will hand over two air defence systems to Kyiv."), "AID") == (None, None)
+
+
+def test_a_place_said_to_lie_in_a_region_stays_in_that_regions_country(
+    code: Callable[..., list[Event]],
+) -> None:
+    # "Kech" is also listed as another name of a German town
+    assert placed(
+        code("A roadside bomb hit an army patrol in Balochistan's Kech district on Monday."), "ASSAULT"
+    ) == (
+        "Balochistan",
+        "PAK",
+    )

@@ -171,6 +171,9 @@ class ActorResolver:
         first = span[0]
         proper = first.is_title or first.is_upper or first.text[:1].isupper()
         kept = [e for e in entries if e.kind == "sector" or proper]
+        if first.ent_type_ != "PERSON" and any(e.kind in ("country", "metonym") for e in kept):
+            # "Montenegro" is the country unless the tagger reads a person (Luís Montenegro)
+            kept = [e for e in kept if e.kind != "person"]
         return kept
 
     # -- resolving arguments --------------------------------------------------------------------

@@ -164,6 +164,10 @@ def _place_of(token: Token, gazetteer: Gazetteer) -> Place | None:
             if g.dep_ == "pobj"
         ]
         places = [p for p in (_place_of(n, gazetteer) for n in names) if p is not None]
+        outer = _container_place(token, gazetteer)
+        if outer is not None:
+            # "Balochistan's Kech district" lies in Pakistan, whatever a German town is also called
+            places = [p for p in places if p.country == outer.country] or [outer]
         return next((p for p in places if p.country), places[0] if places else None)
     span = _name_span(token)
     while len(span) > 1 and span[-1].pos_ in ("ADP", "DET", "PUNCT"):
@@ -181,6 +185,16 @@ def _place_of(token: Token, gazetteer: Gazetteer) -> Place | None:
         place = gazetteer.lookup(candidate)
         if place is not None:
             return place
+    return None
+
+
+def _container_place(token: Token, gazetteer: Gazetteer) -> Place | None:
+    """The region or country a place phrase says it lies in ("Zambia's Copperbelt province")."""
+    for child in token.children:
+        if child.dep_ == "poss":
+            place = _place_of(child, gazetteer)
+            if place is not None and place.country:
+                return place
     return None
 
 
