@@ -12,6 +12,7 @@ import typer
 from typer.testing import CliRunner
 
 from detente import __version__, cli
+from detente.relations.clusters import is_current
 from detente.store import Store
 
 # Articles written for these tests.
@@ -191,6 +192,57 @@ def test_ingest_twice_gives_identical_rows(runner, fast, db_path, corpus):
     assert "3 already stored" in flat(second.stderr)
 
 
+def age_the_coding(path: Path, doc_ids: list[str] | None = None) -> None:
+    """Make stored articles look as if an older coder coded them: an old version and a stray event."""
+    with Store(path) as db:
+        where = "" if doc_ids is None else " WHERE doc_id IN (SELECT unnest(?))"
+        params = [] if doc_ids is None else [doc_ids]
+        db.con.execute("UPDATE articles SET code_version = 'old'" + where, params)
+        db.con.execute("UPDATE events SET code_version = 'old'" + where, params)
+        db.con.execute(
+            "INSERT INTO events SELECT * REPLACE ('stale-' || event_id AS event_id, 'REJECT' AS event_type) "
+            "FROM events" + where + " LIMIT 1",
+            params,
+        )
+
+
+def stored_events(path: Path) -> list[tuple[str, str, str]]:
+    with Store(path, read_only=True) as db:
+        rows = db.con.execute(
+            "SELECT event_id, event_type, code_version FROM events ORDER BY event_id"
+        ).fetchall()
+    return [tuple(r) for r in rows]
+
+
+def test_recode_replaces_the_events_an_older_coder_made(runner, ingested):
+    fresh = stored_events(ingested)
+    before = counts(ingested)
+    age_the_coding(ingested)
+    assert len(stored_events(ingested)) == len(fresh) + 1
+    result = invoke(runner, "recode")
+    assert result.exit_code == 0, result.stderr
+    assert "3 articles coded again" in flat(result.stderr)
+    assert stored_events(ingested) == fresh  # the stray event is gone and none is doubled
+    assert counts(ingested) == before
+    with Store(ingested, read_only=True) as db:
+        assert is_current(db)  # merged events were rebuilt over the new events
+    again = invoke(runner, "recode")
+    assert again.exit_code == 0 and "0 articles coded again" in flat(again.stderr)
+
+
+def test_recode_all_redoes_current_articles_without_changing_them(runner, ingested):
+    fresh = stored_events(ingested)
+    result = invoke(runner, "recode", "--all")
+    assert result.exit_code == 0, result.stderr
+    assert "3 articles coded again" in flat(result.stderr)
+    assert stored_events(ingested) == fresh
+
+
+def test_recode_without_a_database_exits_1(runner, db_path):
+    result = invoke(runner, "recode")
+    assert result.exit_code == 1 and "no database" in flat(result.stderr)
+
+
 def test_ingest_db_option_overrides_the_environment(runner, fast, db_path, corpus, tmp_path):
     other = tmp_path / "other.duckdb"
     result = invoke(runner, "ingest", str(corpus), "--db", str(other))
@@ -363,7 +415,15 @@ def test_demo_ingests_the_corpus_and_prints_the_dyad_table(runner, fast, db_path
     again = invoke(runner, "demo", "--no-serve")
     assert again.exit_code == 0, again.stderr
     assert "0 demo articles added" in flat(again.stderr)
+    assert "coded again" not in flat(again.stderr)
     assert counts(db_path) == stored
+    # a database from an older Detente: the demo's events are coded again, none doubled
+    fresh = stored_events(db_path)
+    age_the_coding(db_path)
+    redone = invoke(runner, "demo", "--no-serve")
+    assert redone.exit_code == 0, redone.stderr
+    assert "53 of them coded again" in flat(redone.stderr)
+    assert stored_events(db_path) == fresh
     summary = invoke(runner, "summary")
     assert summary.exit_code == 0 and "AZE–RUS" in summary.stdout
 

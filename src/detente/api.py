@@ -102,6 +102,29 @@ def ingest_articles(
     return stats
 
 
+def recode_articles(
+    store: Store,
+    pipeline: Pipeline,
+    *,
+    doc_ids: Iterable[str] | None = None,
+    everything: bool = False,
+    on_progress: ProgressHandler | None = None,
+    n_process: int = 1,
+) -> tuple[int, int]:
+    """Code again the stored articles that an older coder coded (all of them with ``everything``)
+    and replace their sentences and events. Returns (articles, events) written."""
+    stale = store.outdated(None if everything else pipeline.code_version, doc_ids)
+
+    def coded() -> Iterator[CodedDocument]:
+        for item in code_documents(stale, pipeline, n_process=n_process):
+            if on_progress is not None:
+                on_progress(1)
+            yield item
+
+    events = store.replace(coded())
+    return len(stale), events
+
+
 def _digest(article: Article) -> str:
     from detente.models import text_hash
 

@@ -169,6 +169,43 @@ def ingest(
 
 
 @app.command()
+def recode(
+    db: DbOption = None,
+    everything: Annotated[
+        bool, typer.Option("--all", help="Code every stored article again, not only outdated ones.")
+    ] = False,
+) -> None:
+    """Code stored articles again with this version's coder and replace their events.
+
+    Only articles coded by another version (their ``code_version``) are redone unless ``--all``;
+    merged events and claims are rebuilt after. Running it twice redoes nothing the second time.
+    """
+    from detente.api import recode_articles
+    from detente.store import Store
+    from detente.web.queries import refresh_derived
+
+    _require_db(db)
+    pipeline = _pipeline()
+    with Store(db) as store:
+        total = len(store.outdated(None if everything else pipeline.code_version))
+        with _progress("re-coding", total=total) as advance:
+            done, written = recode_articles(
+                store,
+                pipeline,
+                everything=everything,
+                on_progress=advance,  # type: ignore[arg-type]
+            )
+        if done:
+            refresh_derived(store, pipeline)
+        counts = store.counts()
+    err.print(
+        f"{done} articles coded again ({written} events). "
+        f"Database {store.path}: {counts['articles']} articles, {counts['events']} events.",
+        markup=False,
+    )
+
+
+@app.command()
 def events(
     db: DbOption = None,
     dyad: Annotated[
@@ -257,7 +294,7 @@ def demo(
     port: Annotated[int, typer.Option("--port", min=0, max=65535, help="Port of the web UI.")] = 8000,
 ) -> None:
     """Ingest the bundled demo corpus, print events per dyad and month, then serve the web UI."""
-    from detente.api import good_articles, ingest_articles
+    from detente.api import good_articles, ingest_articles, recode_articles
     from detente.data_files import data_path
     from detente.store import Store
 
@@ -268,9 +305,13 @@ def demo(
         articles = list(good_articles([str(corpus)], on_error=problems))
         with _progress("ingesting the demo corpus", total=len(articles)) as advance:
             stats = ingest_articles(articles, store, pipeline, on_progress=advance)  # type: ignore[arg-type]
+        # a database made by an older Detente keeps the demo's old events unless they are redone
+        redone, _ = recode_articles(store, pipeline, doc_ids=[a.doc_id for a in articles])
         err.print(
             f"{stats.articles_added} demo articles added ({stats.events_added} events), "
-            f"{stats.duplicates} already stored. Database: {store.path}",
+            f"{stats.duplicates} already stored"
+            + (f", {redone} of them coded again with this version" if redone else "")
+            + f". Database: {store.path}",
             markup=False,
         )
         _print_summary(store)

@@ -26,6 +26,7 @@ class CodedDocument:
     article: Article
     sentences: list[Sentence]
     events: list[Event]
+    code_version: str = ""  # the coder that made them (events carry it too; an article may have none)
 
 
 @dataclass
@@ -90,4 +91,5 @@ def code_documents(
             Sentence(index=i, start=s.start_char, end=s.end_char, text=s.text)
             for i, s in enumerate(doc.sents)
         ]
-        yield CodedDocument(article, sentences, code_parsed(article, doc, pipeline.context))
+        events = code_parsed(article, doc, pipeline.context)
+        yield CodedDocument(article, sentences, events, pipeline.code_version)

@@ -247,7 +247,9 @@ class Prefilter:
                 for i, u in enumerate(selection.units)
             ]
             events = code_parsed(article, doc, self.pipeline.context) if selection.kept else []
-            yield CodedDocument(article, sentences, remap(events, selection.units))
+            yield CodedDocument(
+                article, sentences, remap(events, selection.units), self.pipeline.code_version
+            )
 
     def _selected(self, articles: Iterable[Article]) -> Iterator[tuple[Article, Selection]]:
         for article in articles:

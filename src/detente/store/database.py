@@ -150,10 +150,7 @@ class Store:
             ).fetchall()
         }
         now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
-        articles: list[dict[str, Any]] = []
-        sentences: list[dict[str, Any]] = []
-        events: list[dict[str, Any]] = []
-        actors: dict[str, dict[str, Any]] = {}
+        rows = _Rows()
         for item in batch:
             art = item.article
             digest = text_hash(art.text)
@@ -168,62 +165,79 @@ class Store:
                 continue
             seen.add(digest)
             taken[art.doc_id] = digest
-            articles.append(
-                {
-                    "doc_id": art.doc_id,
-                    "text_hash": digest,
-                    "title": art.title,
-                    "published": art.published,
-                    "source": art.source,
-                    "url": art.url,
-                    "language": art.language,
-                    "origin": art.origin,
-                    "text": art.text,
-                    "code_version": item.events[0].code_version if item.events else "",
-                    "ingested_at": now,
-                }
-            )
-            sentences.extend(
-                {
-                    "doc_id": art.doc_id,
-                    "sentence_index": s.index,
-                    "start_char": s.start,
-                    "end_char": s.end,
-                    "text": s.text,
-                }
-                for s in item.sentences
-            )
-            unique = {e.event_id: e for e in item.events}
-            events.extend(event_to_row(e) for e in unique.values())
-            for event in unique.values():
-                for actor in (event.source, event.target, event.claimant):
-                    if actor is not None:
-                        key = actor.entity_id or f"{actor.country}|{actor.sector}|{actor.text.lower()}"
-                        actors.setdefault(
-                            key,
-                            {
-                                "actor_key": key,
-                                "entity_id": actor.entity_id,
-                                "name": actor.name,
-                                "country": actor.country,
-                                "sector": actor.sector,
-                                "example": actor.text,
-                            },
-                        )
+            rows.add(item, digest, now)
+        articles, events = rows.articles, rows.events
         if not articles:
             return
         try:
             self.con.execute("BEGIN TRANSACTION")
             self._insert("articles", articles)
-            self._insert("sentences", sentences)
-            self._insert("events", events, columns=EVENT_COLUMNS)
-            self._insert("actors", list(actors.values()), on_conflict="DO NOTHING")
+            self._insert_coding(rows)
             self.con.execute("COMMIT")
         except BaseException:
             self.con.execute("ROLLBACK")
             raise
         stats.articles_added += len(articles)
         stats.events_added += len(events)
+
+    def outdated(self, code_version: str | None, doc_ids: Iterable[str] | None = None) -> list[Article]:
+        """Stored articles (of ``doc_ids``, if given) that another coder version coded; all of them
+        when ``code_version`` is None."""
+        sql = (
+            "SELECT doc_id, title, published, source, url, language, origin, text FROM articles "
+            "WHERE code_version IS DISTINCT FROM ?"
+        )
+        params: list[Any] = [code_version]
+        if doc_ids is not None:
+            sql += " AND doc_id IN (SELECT unnest(?))"
+            params.append(sorted(set(doc_ids)))
+        columns = ("doc_id", "title", "published", "source", "url", "language", "origin", "text")
+        rows = self.con.execute(sql + " ORDER BY doc_id", params).fetchall()
+        return [Article(**dict(zip(columns, row, strict=True))) for row in rows]
+
+    def replace(self, coded: Iterable[CodedDocument], *, batch_size: int = 64) -> int:
+        """Store a new coding of articles already stored: their sentences and events are replaced
+        and their ``code_version`` updated, ``batch_size`` articles per transaction. Returns the
+        number of events written."""
+        written = 0
+        batch: list[CodedDocument] = []
+        for item in coded:
+            batch.append(item)
+            if len(batch) >= batch_size:
+                written += self._replace_batch(batch)
+                batch = []
+        if batch:
+            written += self._replace_batch(batch)
+        return written
+
+    def _replace_batch(self, batch: list[CodedDocument]) -> int:
+        rows = _Rows()
+        now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+        for item in batch:
+            rows.add(item, text_hash(item.article.text), now)
+        ids = [a["doc_id"] for a in rows.articles]
+        versions = pa.Table.from_pylist(  # noqa: F841 - read by DuckDB below
+            [{"doc_id": a["doc_id"], "code_version": a["code_version"]} for a in rows.articles]
+        )
+        try:
+            self.con.execute("BEGIN TRANSACTION")
+            for table in ("events", "sentences"):
+                self.con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT unnest(?))", [ids])
+            self.con.execute(
+                "UPDATE articles SET code_version = v.code_version FROM versions v "
+                "WHERE articles.doc_id = v.doc_id"
+            )
+            self._insert_coding(rows)
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        return len(rows.events)
+
+    def _insert_coding(self, rows: _Rows) -> None:
+        self._insert("sentences", rows.sentences)
+        self._insert("events", rows.events, columns=EVENT_COLUMNS)
+        self._insert("actors", list(rows.actors.values()), on_conflict="DO NOTHING")
 
     def _insert(
         self,
@@ -274,3 +288,58 @@ class Store:
         """Events as records, in date order."""
         for row in self.event_rows(flt).to_pylist():
             yield row_to_event(row)
+
+
+@dataclass
+class _Rows:
+    """The table rows of coded documents, gathered for one transaction."""
+
+    articles: list[dict[str, Any]] = field(default_factory=list)
+    sentences: list[dict[str, Any]] = field(default_factory=list)
+    events: list[dict[str, Any]] = field(default_factory=list)
+    actors: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    def add(self, item: CodedDocument, digest: str, now: dt.datetime) -> None:
+        art = item.article
+        self.articles.append(
+            {
+                "doc_id": art.doc_id,
+                "text_hash": digest,
+                "title": art.title,
+                "published": art.published,
+                "source": art.source,
+                "url": art.url,
+                "language": art.language,
+                "origin": art.origin,
+                "text": art.text,
+                "code_version": item.code_version or (item.events[0].code_version if item.events else ""),
+                "ingested_at": now,
+            }
+        )
+        self.sentences.extend(
+            {
+                "doc_id": art.doc_id,
+                "sentence_index": s.index,
+                "start_char": s.start,
+                "end_char": s.end,
+                "text": s.text,
+            }
+            for s in item.sentences
+        )
+        unique = {e.event_id: e for e in item.events}
+        self.events.extend(event_to_row(e) for e in unique.values())
+        for event in unique.values():
+            for actor in (event.source, event.target, event.claimant):
+                if actor is not None:
+                    key = actor.entity_id or f"{actor.country}|{actor.sector}|{actor.text.lower()}"
+                    self.actors.setdefault(
+                        key,
+                        {
+                            "actor_key": key,
+                            "entity_id": actor.entity_id,
+                            "name": actor.name,
+                            "country": actor.country,
+                            "sector": actor.sector,
+                            "example": actor.text,
+                        },
+                    )
