@@ -238,6 +238,18 @@ def test_recode_all_redoes_current_articles_without_changing_them(runner, ingest
     assert stored_events(ingested) == fresh
 
 
+def test_serve_warns_about_articles_an_older_coder_made(runner, ingested, monkeypatch):
+    import detente.web.commands as web_commands
+
+    monkeypatch.setattr(web_commands, "serve_app", lambda *args, **kwargs: None)
+    quiet = invoke(runner, "serve")
+    assert quiet.exit_code == 0 and "recode" not in flat(quiet.stderr)
+    age_the_coding(ingested)
+    warned = invoke(runner, "serve")
+    assert warned.exit_code == 0 and "3 articles" in flat(warned.stderr)
+    assert "run 'detente recode'" in flat(warned.stderr)
+
+
 def test_recode_without_a_database_exits_1(runner, db_path):
     result = invoke(runner, "recode")
     assert result.exit_code == 1 and "no database" in flat(result.stderr)

@@ -9,7 +9,7 @@ import pytest
 
 from detente import __version__
 from detente.core import code_document, code_documents
-from detente.data_files import knowledge_fingerprint
+from detente.data_files import code_version, knowledge_fingerprint
 
 # News-style paragraphs written for these tests; between them they trigger many PLOVER types, with
 # dates, places, claimants, negation and planned events, so that most record fields are filled.
@@ -129,7 +129,8 @@ def test_code_documents_equals_code_document(pipeline, article):
 
 def test_code_version_is_on_every_event(coded, pipeline):
     version = pipeline.code_version
-    assert version == f"{__version__}+{knowledge_fingerprint()}"
+    assert version == code_version() and version.startswith(f"{__version__}+")
+    assert version != f"{__version__}+{knowledge_fingerprint()}"  # the coder's modules count too
     assert all(e.code_version == version for doc in coded for e in doc)
 
 

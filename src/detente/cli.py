@@ -187,7 +187,7 @@ def recode(
     _require_db(db)
     pipeline = _pipeline()
     with Store(db) as store:
-        total = len(store.outdated(None if everything else pipeline.code_version))
+        total = store.outdated_count(None if everything else pipeline.code_version)
         with _progress("re-coding", total=total) as advance:
             done, written = recode_articles(
                 store,

@@ -6,14 +6,13 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from detente import __version__
 from detente.actors.lexicon import load_lexicon
 from detente.actors.resolver import ActorResolver
 from detente.coding.coder import code_parsed
 from detente.coding.dates import DateResolver
 from detente.coding.knowledge import load_knowledge
 from detente.coding.scene import CodingContext
-from detente.data_files import knowledge_fingerprint
+from detente.data_files import code_version
 from detente.geo import load_gazetteer
 from detente.models import Actor, Article, Event, Sentence
 from detente.nlp import load_nlp
@@ -56,7 +55,7 @@ def load_pipeline(model: str | None = None) -> Pipeline:
         actors=ActorResolver(lexicon, nlp),
         dates=DateResolver(),
         gazetteer=load_gazetteer(),
-        code_version=f"{__version__}+{knowledge_fingerprint()}",
+        code_version=code_version(),
     )
     return Pipeline(nlp=nlp, context=context)
 

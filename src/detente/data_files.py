@@ -66,6 +66,26 @@ def knowledge_fingerprint() -> str:
     return digest.hexdigest()[:10]
 
 
+# the Python modules whose rules decide the events, beside the data files
+CODER_SOURCES = ("coding", "actors", "geo", "nlp", "core.py")
+
+
+def code_version() -> str:
+    """What every event records as its ``code_version``: Detente's version plus a short hash of the
+    knowledge files and of the coder's own modules, so that a changed rule or list gives a new
+    version (and ``detente recode`` knows which stored articles to redo)."""
+    from detente import __version__
+
+    digest = hashlib.sha256(knowledge_fingerprint().encode())
+    root = resources.files("detente")
+    for part in CODER_SOURCES:
+        nodes = [n for n in _walk(root / part) if n.name.endswith(".py")]
+        for node in sorted(nodes, key=lambda n: str(n)):
+            digest.update(node.name.encode())
+            digest.update(node.read_bytes())
+    return f"{__version__}+{digest.hexdigest()[:10]}"
+
+
 def _walk(node: Traversable) -> Iterator[Traversable]:
     if node.is_file():
         yield node

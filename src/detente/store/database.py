@@ -195,6 +195,13 @@ class Store:
         rows = self.con.execute(sql + " ORDER BY doc_id", params).fetchall()
         return [Article(**dict(zip(columns, row, strict=True))) for row in rows]
 
+    def outdated_count(self, code_version: str | None) -> int:
+        """How many stored articles :meth:`outdated` would return (without reading their texts)."""
+        rows = self.con.execute(
+            "SELECT count(*) FROM articles WHERE code_version IS DISTINCT FROM ?", [code_version]
+        ).fetchall()
+        return int(rows[0][0])
+
     def replace(self, coded: Iterable[CodedDocument], *, batch_size: int = 64) -> int:
         """Store a new coding of articles already stored: their sentences and events are replaced
         and their ``code_version`` updated, ``batch_size`` articles per transaction. Returns the

@@ -56,7 +56,23 @@ def serve(
             f"detente: no database at {path}; run 'detente ingest' or 'detente demo' first", markup=False
         )
         raise typer.Exit(1)
+    _warn_if_outdated(path)
     serve_app(path, host=host, port=port, token=token)
+
+
+def _warn_if_outdated(path: Path) -> None:
+    """Say so when an older coder made some of the stored events (``detente recode`` redoes them)."""
+    from detente.data_files import code_version
+    from detente.store import Store
+
+    with Store(path, read_only=True) as store:
+        stale = store.outdated_count(code_version())
+    if stale:
+        Console(stderr=True).print(
+            f"detente: {stale} articles in {path} were coded by another version of Detente; "
+            "run 'detente recode' to code them again",
+            markup=False,
+        )
 
 
 def register(app: typer.Typer) -> None:
