@@ -106,6 +106,7 @@ class Knowledge:
     attribution_verbs: dict[str, str] = field(default_factory=dict)  # verb -> preposition naming the doer
     grievance_preps: frozenset[str] = frozenset()
     defiance_preps: frozenset[str] = frozenset()
+    attributive_acts: frozenset[str] = frozenset()
     versions: dict[str, str] = field(default_factory=dict)
 
 
@@ -205,6 +206,7 @@ def load_knowledge() -> Knowledge:
         attribution_verbs=dict(str(p).split(maxsplit=1) for p in triggers.get("attribution_verbs") or []),
         grievance_preps=frozenset(triggers.get("grievance_preps") or []),
         defiance_preps=frozenset(triggers.get("defiance_preps") or []),
+        attributive_acts=frozenset(triggers.get("attributive_acts") or []),
         versions={d["id"]: str(d["version"]) for d in (plover, triggers, modality)},
     )
 

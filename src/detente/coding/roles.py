@@ -106,18 +106,34 @@ def clause_roles(verb: Token, knowledge: Knowledge, preps: frozenset[str] | None
             sharers.append(verb.head)
         for other in sharers:
             roles.target_options.extend(_with_conjuncts(c) for c in other.children if c.dep_ == "dobj")
-    if not roles.sources and verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
+    if not roles.sources and _modifies_noun(verb, knowledge):
         # "the police, who detained ..." (the head did it);
         # "nationals detained by police" (it was done to the head)
-        # "a UN report accusing it of ...", "students demanding reform": an active participle's head acts
+        # "a UN report accusing it of ...", "students demanding reform", "visiting EU officials": an
+        # active participle's head acts
         active = verb.dep_ == "relcl" or verb.tag_ == "VBG"
         if agent is None and active and passive_subject is None and verb.tag_ != "VBN":
             roles.sources = _with_conjuncts(verb.head)
+            if verb.dep_ == "amod":
+                # "Aliyev told visiting EU officials": the one they visit is the clause's subject
+                host = clause_subject(verb.head)
+                if host:
+                    roles.target_options.append(host)
         else:
             roles.target_options.insert(0, _with_conjuncts(verb.head))
     if not roles.sources and not is_passive(verb):
         roles.sources = _inherited_subject(verb)
     return roles
+
+
+def _modifies_noun(verb: Token, knowledge: Knowledge) -> bool:
+    """A verb in a relative clause or a participle on a noun ("officials who met", "nationals detained
+    in"), or an attributive participle of an act going on ("visiting officials")."""
+    if verb.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return verb.dep_ in ("relcl", "acl") or (
+        verb.dep_ == "amod" and verb.tag_ == "VBG" and verb.lemma_.lower() in knowledge.attributive_acts
+    )
 
 
 def _raised_patient(verb: Token) -> Token | None:

@@ -1,0 +1,32 @@
+"""Coder: events told in less usual forms (attributive participles, conditions of a threat, swaps
+told "in exchange for"). The sentences are written for these tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from detente.models import Event
+
+Code = Callable[..., list[Event]]
+
+
+def _pairs(events: list[Event], event_type: str) -> set[tuple[str | None, str | None]]:
+    kind = [e for e in events if e.event_type == event_type]
+    return {(e.source.country, e.target.country if e.target else None) for e in kind}
+
+
+def test_visiting_officials_are_on_a_visit_to_their_host(code: Code) -> None:
+    events = code("Tokayev briefed visiting Chinese officials on Monday on the new railway.")
+    assert _pairs(events, "CONSULT") == {("CHN", "KAZ")}
+
+
+def test_a_visiting_delegation_is_on_a_visit_where_it_is(code: Code) -> None:
+    events = code("The letter was handed to a visiting Turkish delegation in Baghdad on Sunday.")
+    visit = next(e for e in events if e.event_type == "CONSULT")
+    assert visit.source.country == "TUR"
+    assert visit.place is not None and visit.place.country == "IRQ"
+
+
+def test_a_participle_that_says_who_someone_is_tells_no_act(code: Code) -> None:
+    events = code("Kenya's prosecuting authority charged two police officers on Monday.")
+    assert all(e.trigger != "prosecuting" for e in events)
