@@ -30,3 +30,16 @@ def test_a_visiting_delegation_is_on_a_visit_where_it_is(code: Code) -> None:
 def test_a_participle_that_says_who_someone_is_tells_no_act(code: Code) -> None:
     events = code("Kenya's prosecuting authority charged two police officers on Monday.")
     assert all(e.trigger != "prosecuting" for e in events)
+
+
+def test_the_condition_of_a_threat_is_a_hypothetical_act(code: Code) -> None:
+    """What a threat is made against ("if Baku blocked the road") is coded, as hypothetical; what
+    is threatened is not."""
+    events = code(
+        "Armenian officials were warned by Russia's foreign ministry that they would be expelled "
+        "if Yerevan closed the consulate in Gyumri."
+    )
+    assert {e.event_type for e in events} == {"THREATEN", "SANCTION"}
+    closure = next(e for e in events if e.event_type == "SANCTION")
+    assert closure.modality == "hypothetical"
+    assert closure.source.country == "ARM"

@@ -62,6 +62,7 @@ def read_modality(trigger: Trigger, cues: ModalityCues) -> Modality:
     child_tok, head = (trigger.light_verb or token), (trigger.light_verb or token).head
     steps = 0
     circumstance = False  # inside "after/during/despite ..." the governing verbs say nothing of the act
+    condition = False  # inside "if ...": a condition of what is threatened or asked, not part of it
     while head.i != child_tok.i and steps < 6:
         steps += 1
         lemma = head.lemma_.lower()
@@ -90,6 +91,7 @@ def read_modality(trigger: Trigger, cues: ModalityCues) -> Modality:
             or (relation == "prep" and steps == 1)
             or via_for
         ):
+            requested = lemma in cues.requested_governors and not condition
             if relation == "xcomp" and _negated(head, cues) and lemma not in cues.refusal_governors:
                 negated = True  # "would not seek to open negotiations"
             if lemma in cues.denial_verbs and relation == "ccomp":
@@ -101,7 +103,7 @@ def read_modality(trigger: Trigger, cues: ModalityCues) -> Modality:
             elif lemma in cues.refusal_governors and relation in ("xcomp", "pcomp"):
                 suppressed = suppressed or lemma != "fail"
                 negated = negated or lemma == "fail"
-            elif lemma in cues.requested_governors and (
+            elif requested and (
                 relation in ("xcomp", "pcomp", "ccomp")
                 or (
                     # "called on Rwanda on Friday to withdraw" (but "called Erdogan to offer condolences")
@@ -126,6 +128,9 @@ def read_modality(trigger: Trigger, cues: ModalityCues) -> Modality:
                 c.dep_ == "mark" and c.lemma_.lower() in cues.conditional_marks for c in child_tok.children
             ):
                 modality = _stronger(modality, "hypothetical")
+                # "warned that they would be expelled if Warsaw closed a crossing": the closure is
+                # the condition the threat names, not the act threatened
+                condition = True
         if lemma in cues.reporting_verbs and head.pos_ == "VERB" and claimant is None:
             speaker = _speaker(head)
             if speaker is not None:
