@@ -43,3 +43,24 @@ def test_the_condition_of_a_threat_is_a_hypothetical_act(code: Code) -> None:
     closure = next(e for e in events if e.event_type == "SANCTION")
     assert closure.modality == "hypothetical"
     assert closure.source.country == "ARM"
+
+
+def test_a_release_in_exchange_for_others_has_a_release_in_return(code: Code) -> None:
+    events = code("Tehran freed two French teachers on Monday in exchange for an Iranian engineer.")
+    assert _pairs(events, "RETREAT") == {("IRN", "FRA"), ("FRA", "IRN")}
+
+
+def test_a_release_in_a_prisoner_swap_has_a_release_in_return(code: Code) -> None:
+    events = code("Belarus released a Lithuanian journalist in a prisoner swap on Thursday.")
+    assert _pairs(events, "RETREAT") == {("BLR", "LTU"), ("LTU", "BLR")}
+
+
+def test_a_swap_between_coordinated_parties_is_not_told_again(code: Code) -> None:
+    events = code("Armenia and Azerbaijan each released five soldiers in a swap on Friday.")
+    assert _pairs(events, "RETREAT") == {("ARM", "AZE"), ("AZE", "ARM")}
+    assert len([e for e in events if e.event_type == "RETREAT"]) == 2
+
+
+def test_exchange_for_goods_is_no_release(code: Code) -> None:
+    events = code("Kyiv offered grain to Ankara in exchange for drones.")
+    assert all(e.event_type != "RETREAT" for e in events)

@@ -66,6 +66,9 @@ class NounRule:
     from_objects: frozenset[str] | None = None
     alone: bool = False  # only when one party does it ("Iran held drills", not "Iran and Russia held drills")
     preps: frozenset[str] = frozenset()  # extra prepositions whose object is the target
+    # only as the frame of a verb of its type ("freed ten detainees in exchange for X"), where it
+    # tells the other side's part: done by the verb's patient to the verb's doer
+    in_return: bool = False
 
 
 @dataclass(frozen=True)
@@ -183,6 +186,7 @@ def load_knowledge() -> Knowledge:
                     from_objects=_set(raw.get("from_objects")) or None,
                     alone=bool(raw.get("alone", False)),
                     preps=_set(raw.get("preps")) or frozenset(),
+                    in_return=bool(raw.get("in_return", False)),
                 )
             )
     if problems:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Token
 
 from detente.coding.knowledge import Knowledge, NounRule, VerbRule
-from detente.coding.triggers import Trigger, match_noun, out_of_objects
+from detente.coding.triggers import Trigger, framed_act, match_noun, out_of_objects
 from detente.data_files import load_yaml
 
 SUBJECT_DEPS = ("nsubj", "csubj")
@@ -126,6 +126,20 @@ def clause_roles(verb: Token, knowledge: Knowledge, preps: frozenset[str] | None
     return roles
 
 
+def _return_roles(noun: Token, rule: NounRule, knowledge: Knowledge) -> Roles:
+    """The other side's part of a deal framing a verb ("Iran freed a Belgian in a prisoner exchange"):
+    done by the verb's patient (Belgium) to the verb's doer (Iran)."""
+    roles = Roles()
+    verb = framed_act(noun, rule, knowledge)
+    if verb is None:
+        return roles
+    act = clause_roles(verb, knowledge)
+    roles.sources = act.target_options[0] if act.target_options else []
+    if act.sources:
+        roles.target_options.append(act.sources)
+    return roles
+
+
 def _modifies_noun(verb: Token, knowledge: Knowledge) -> bool:
     """A verb in a relative clause or a participle on a noun ("officials who met", "nationals detained
     in"), or an attributive participle of an act going on ("visiting officials")."""
@@ -161,6 +175,8 @@ def _noun_roles(trigger: Trigger, knowledge: Knowledge) -> Roles:
     noun = trigger.token
     rule = trigger.rule
     assert isinstance(rule, NounRule)
+    if rule.in_return:
+        return _return_roles(noun, rule, knowledge)
     if not knowledge.types[rule.event_type].object_is_target:
         knowledge = replace(knowledge, target_preps=INSTRUMENT_TARGET_PREPS)
     roles = Roles()
