@@ -64,3 +64,13 @@ def test_a_swap_between_coordinated_parties_is_not_told_again(code: Code) -> Non
 def test_exchange_for_goods_is_no_release(code: Code) -> None:
     events = code("Kyiv offered grain to Ankara in exchange for drones.")
     assert all(e.event_type != "RETREAT" for e in events)
+
+
+def test_the_act_a_response_answers_is_an_act_of_its_own(code: Code) -> None:
+    events = code("Riga expelled three Russian diplomats in response to similar expulsions by Moscow.")
+    assert _pairs(events, "SANCTION") == {("LVA", "RUS"), ("RUS", "LVA")}
+
+
+def test_a_deployment_in_response_to_a_build_up_is_two_deployments(code: Code) -> None:
+    events = code("Seoul deployed extra fighter jets on Friday in response to the Chinese naval build-up.")
+    assert _pairs(events, "MOBILIZE") == {("KOR", None), ("CHN", None)}

@@ -110,6 +110,7 @@ class Knowledge:
     grievance_preps: frozenset[str] = frozenset()
     defiance_preps: frozenset[str] = frozenset()
     attributive_acts: frozenset[str] = frozenset()
+    response_nouns: frozenset[str] = frozenset()
     versions: dict[str, str] = field(default_factory=dict)
 
 
@@ -211,6 +212,7 @@ def load_knowledge() -> Knowledge:
         grievance_preps=frozenset(triggers.get("grievance_preps") or []),
         defiance_preps=frozenset(triggers.get("defiance_preps") or []),
         attributive_acts=frozenset(triggers.get("attributive_acts") or []),
+        response_nouns=frozenset(triggers.get("response_nouns") or []),
         versions={d["id"]: str(d["version"]) for d in (plover, triggers, modality)},
     )
 

@@ -126,6 +126,18 @@ def clause_roles(verb: Token, knowledge: Knowledge, preps: frozenset[str] | None
     return roles
 
 
+def _answered_agent(noun: Token, knowledge: Knowledge) -> list[Token]:
+    """ "in response to similar expulsions by Tallinn": the parser hangs the noun's "by" phrase on the
+    word of response; after the noun, it names the noun's doer."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.head.lemma_.lower() not in knowledge.response_nouns:
+        return []
+    for by in prep.head.children:
+        if by.dep_ in ("prep", "agent") and by.lower_ == "by" and by.i > noun.i:
+            return [g for g in by.children if g.dep_ == "pobj"][:1]
+    return []
+
+
 def _return_roles(noun: Token, rule: NounRule, knowledge: Knowledge) -> Roles:
     """The other side's part of a deal framing a verb ("Iran freed a Belgian in a prisoner exchange"):
     done by the verb's patient (Belgium) to the verb's doer (Iran)."""
@@ -216,6 +228,8 @@ def _noun_roles(trigger: Trigger, knowledge: Knowledge) -> Roles:
                     roles.target_options.append(_with_conjuncts(pobj))
             elif word in knowledge.target_preps or word in rule.preps or word == "from":
                 roles.target_options.append(_with_conjuncts(pobj))
+    if not roles.sources:
+        roles.sources = _answered_agent(noun, knowledge)
     if not roles.sources:
         roles.sources = _stray_agent(noun, knowledge, from_is_source=rule.from_role == "source")
     if not roles.sources and noun.dep_ in ("dobj", "nsubjpass"):

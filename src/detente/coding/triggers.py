@@ -126,6 +126,7 @@ def find_triggers(sent: Span, knowledge: Knowledge) -> list[Trigger]:
                 kind == t.rule.event_type
                 and t.token.i in {x.i for x in verb.subtree}
                 and t.token.dep_ != "nsubj"
+                and not _answered_act(t.token, verb, knowledge)
                 for verb, kind in verbs_by_type
             )
         )
@@ -197,6 +198,17 @@ def find_triggers(sent: Span, knowledge: Knowledge) -> list[Trigger]:
     kinds = {t.token.i: t.rule.event_type for t in found if not _in_return(t)}
     found = [t for t in found if t.is_noun or not _told_by_another(t, kinds)]
     return sorted(found, key=lambda t: t.token.i)
+
+
+def _answered_act(noun: Token, verb: Token, knowledge: Knowledge) -> bool:
+    """``noun`` is what the act of ``verb`` answers ("expelled diplomats in response to similar
+    expulsions"): a word of response stands between them."""
+    for ancestor in noun.ancestors:
+        if ancestor.i == verb.i:
+            return False
+        if ancestor.lemma_.lower() in knowledge.response_nouns:
+            return True
+    return False
 
 
 def _in_return(trigger: Trigger) -> bool:
