@@ -74,3 +74,9 @@ def test_the_act_a_response_answers_is_an_act_of_its_own(code: Code) -> None:
 def test_a_deployment_in_response_to_a_build_up_is_two_deployments(code: Code) -> None:
     events = code("Seoul deployed extra fighter jets on Friday in response to the Chinese naval build-up.")
     assert _pairs(events, "MOBILIZE") == {("KOR", None), ("CHN", None)}
+
+
+def test_the_kind_of_a_raised_passive_patient_decides_the_act(code: Code) -> None:
+    """ "Drones are believed to have been supplied by X": the drones are what was supplied."""
+    events = code("Attack drones are reported to have been sent by Iran to Venezuela's army this spring.")
+    assert _pairs(events, "AID") == {("IRN", "VEN")}

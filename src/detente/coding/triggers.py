@@ -285,6 +285,7 @@ def match_verb_rules(token: Token, knowledge: Knowledge) -> list[VerbRule]:
         if c.dep_ in ("prep", "agent", "prt") or g.dep_ != "prep"
     }
     objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
+    objects += _raised_object(token)
     # "allowed a Red Cross convoy to enter Karabakh": the one let do something is the object
     objects += [
         g for c in token.children if c.dep_ in ("ccomp", "xcomp") for g in c.children if g.dep_ == "nsubj"
@@ -342,6 +343,16 @@ def match_verb_rules(token: Token, knowledge: Knowledge) -> list[VerbRule]:
             continue
         fitting.append(rule)
     return fitting
+
+
+def _raised_object(verb: Token) -> list[Token]:
+    """The patient of a passive complement raised to the verb above: "weapons are believed to have
+    been transferred", "two Americans are said to be held"."""
+    if verb.dep_ != "xcomp" or not any(c.dep_ == "auxpass" for c in verb.children):
+        return []
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return []
+    return [c for c in verb.head.children if c.dep_ == "nsubjpass"]
 
 
 def out_of_objects(verb: Token) -> list[Token]:
