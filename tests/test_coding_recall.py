@@ -80,3 +80,8 @@ def test_the_kind_of_a_raised_passive_patient_decides_the_act(code: Code) -> Non
     """ "Drones are believed to have been supplied by X": the drones are what was supplied."""
     events = code("Attack drones are reported to have been sent by Iran to Venezuela's army this spring.")
     assert _pairs(events, "AID") == {("IRN", "VEN")}
+
+
+def test_a_nationality_in_the_kind_phrase_of_a_delivery_is_its_giver(code: Code) -> None:
+    events = code("The delivery of forty Turkish aid trucks into Idlib on Friday was delayed by snow.")
+    assert _pairs(events, "AID") == {("TUR", "SYR")}

@@ -126,6 +126,17 @@ def clause_roles(verb: Token, knowledge: Knowledge, preps: frozenset[str] | None
     return roles
 
 
+# entity labels of a named party (not of a product: "Leopard 2 tanks")
+NAMED_PARTIES = ("NORP", "GPE", "ORG")
+
+
+def _named_modifier(noun: Token) -> list[Token]:
+    """The first name among a noun's modifiers ("Ukrainian drone strikes", "UN aid trucks")."""
+    modifiers = [t for t in noun.subtree if t.i < noun.i and t.dep_ in ("amod", "compound", "nmod")]
+    named = [t for t in modifiers if t.pos_ in ("ADJ", "PROPN") and t.text[:1].isupper()]
+    return named[:1]
+
+
 def _answered_agent(noun: Token, knowledge: Knowledge) -> list[Token]:
     """ "in response to similar expulsions by Tallinn": the parser hangs the noun's "by" phrase on the
     word of response; after the noun, it names the noun's doer."""
@@ -201,11 +212,8 @@ def _noun_roles(trigger: Trigger, knowledge: Knowledge) -> Roles:
                 roles.sources = _with_conjuncts(child)
     if not roles.sources:
         # "the Russian missile strike", "Ukrainian drone strikes": a nationality among the modifiers
-        modifiers = [t for t in noun.subtree if t.i < noun.i and t.dep_ in ("amod", "compound", "nmod")]
-        named = [t for t in modifiers if t.pos_ in ("ADJ", "PROPN") and t.text[:1].isupper()]
-        if named:
-            roles.sources = [named[0]]
-            modifier_source = named[0]
+        roles.sources = _named_modifier(noun)
+        modifier_source = roles.sources[0] if roles.sources else None
     for child in noun.children:
         if child.dep_ == "prep":
             word = child.lower_
@@ -214,7 +222,11 @@ def _noun_roles(trigger: Trigger, knowledge: Knowledge) -> Roles:
                 continue
             pobj = objects[0]
             if rule.modifiers is not None and pobj.lemma_.lower() in rule.modifiers:
-                continue  # "a note of protest": the "of" phrase says what kind of note, not who
+                # "a note of protest": the "of" phrase says what kind of note, not who; but a
+                # nationality in it does ("the delivery of 600 UN aid trucks", "of US tanks")
+                if not roles.sources and word == "of" and rule.of_role == "source":
+                    roles.sources = [t for t in _named_modifier(pobj) if t.ent_type_ in NAMED_PARTIES]
+                continue
             if (
                 word in knowledge.source_preps
                 or (word == "from" and rule.from_role == "source")
