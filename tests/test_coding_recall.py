@@ -85,3 +85,22 @@ def test_the_kind_of_a_raised_passive_patient_decides_the_act(code: Code) -> Non
 def test_a_nationality_in_the_kind_phrase_of_a_delivery_is_its_giver(code: Code) -> None:
     events = code("The delivery of forty Turkish aid trucks into Idlib on Friday was delayed by snow.")
     assert _pairs(events, "AID") == {("TUR", "SYR")}
+
+
+def test_a_charge_d_affaires_summoned_is_a_protest(code: Code) -> None:
+    events = code("Estonia summoned Russia's chargé d'affaires on Friday over the airspace violation.")
+    assert ("EST", "RUS") in _pairs(events, "ACCUSE")
+
+
+def test_what_happened_before_a_threat_is_told_as_it_happened(code: Code) -> None:
+    """Under "threatened to ...", a clause "after X did Y" tells Y as done, not as threatened."""
+    events = code(
+        "Beijing threatened on Sunday to punish any ship that enters its waters, two days after "
+        "Philippine coast guard vessels held joint patrols with Japan near Scarborough Shoal."
+    )
+    assert "COOPERATE" in {e.event_type for e in events}
+
+
+def test_what_is_to_happen_before_a_demand_is_met_is_not_told(code: Code) -> None:
+    events = code("Tbilisi rejected Moscow's demand that Georgia change its laws before a treaty is signed.")
+    assert "AGREE" not in {e.event_type for e in events}

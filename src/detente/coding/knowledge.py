@@ -87,6 +87,7 @@ class ModalityCues:
     hypothetical_aux: frozenset[str]
     reporting_verbs: frozenset[str]
     denial_verbs: frozenset[str]
+    past_marks: frozenset[str] = frozenset()
 
 
 @dataclass

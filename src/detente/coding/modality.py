@@ -78,6 +78,10 @@ def read_modality(trigger: Trigger, cues: ModalityCues) -> Modality:
             suppressed = True  # "demanding the resignation of the president": what is demanded
         if relation == "prep" and (child_tok.lower_ in CIRCUMSTANCE_PREPS or _clause_as_phrase(child_tok)):
             circumstance = True  # "failed to agree after ten days of talks": the talks took place
+        if relation == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in cues.past_marks for c in child_tok.children
+        ):
+            circumstance = True  # "threatened to retaliate, a day after warships held drills"
         if relation == "conj" and _finite_after_infinitive(child_tok, head):
             # "called on Rwanda to withdraw ... and urged M23 to ...": "urged" is no part of what was
             # called for; it goes with "called"
