@@ -104,3 +104,14 @@ def test_what_happened_before_a_threat_is_told_as_it_happened(code: Code) -> Non
 def test_what_is_to_happen_before_a_demand_is_met_is_not_told(code: Code) -> None:
     events = code("Tbilisi rejected Moscow's demand that Georgia change its laws before a treaty is signed.")
     assert "AGREE" not in {e.event_type for e in events}
+
+
+def test_a_main_verb_parsed_as_a_participle_on_its_subject_keeps_its_doer(code: Code) -> None:
+    """The small parser reads "Mali's military rulers threatened on Tuesday to ..." as a noun phrase
+    ("rulers (who were) threatened"); with a "to" infinitive of its own, it is the main verb."""
+    events = code(
+        "Mali's military rulers threatened on Tuesday to close the Algerian embassy, "
+        "accusing Algiers of sheltering rebels."
+    )
+    assert ("MLI", "DZA") in _pairs(events, "THREATEN")
+    assert ("MLI", "DZA") in _pairs(events, "ACCUSE")

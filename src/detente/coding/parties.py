@@ -23,6 +23,7 @@ from detente.coding.roles import (
     clause_roles,
     clause_subject,
     find_roles,
+    headline_verb,
     is_passive,
     subjects_of,
 )
@@ -457,7 +458,7 @@ def _speaker_for_pronoun(token: Token, claimant: Token | None) -> Token:
 def trigger_is_passive(trigger: Trigger) -> bool:
     """A passive trigger, or a participle modifying its patient ("nationals detained in ...")."""
     verb = trigger.light_verb or trigger.token
-    return is_passive(verb) or verb.dep_ == "acl"
+    return is_passive(verb) or (verb.dep_ == "acl" and not headline_verb(verb))
 
 
 def local_country(place: Place | None, sent: Span, mentions: dict[int, Mention]) -> str | None:

@@ -112,7 +112,9 @@ def clause_roles(verb: Token, knowledge: Knowledge, preps: frozenset[str] | None
         # "a UN report accusing it of ...", "students demanding reform", "visiting EU officials": an
         # active participle's head acts
         active = verb.dep_ == "relcl" or verb.tag_ == "VBG"
-        if agent is None and active and passive_subject is None and verb.tag_ != "VBN":
+        if agent is None and passive_subject is None and headline_verb(verb):
+            roles.sources = _with_conjuncts(verb.head)
+        elif agent is None and active and passive_subject is None and verb.tag_ != "VBN":
             roles.sources = _with_conjuncts(verb.head)
             if verb.dep_ == "amod":
                 # "Aliyev told visiting EU officials": the one they visit is the clause's subject
@@ -128,6 +130,23 @@ def clause_roles(verb: Token, knowledge: Knowledge, preps: frozenset[str] | None
 
 # entity labels of a named party (not of a product: "Leopard 2 tanks")
 NAMED_PARTIES = ("NORP", "GPE", "ORG")
+
+
+def headline_verb(verb: Token) -> bool:
+    """The main verb of a sentence the parser read as a noun phrase ("Niger's rulers threatened on
+    Friday to expel ...": "threatened" hung on "rulers" as if they were threatened): a past form on
+    the sentence's root noun with a "to" infinitive of its own."""
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ in ("VBD", "VBN")
+        and verb.head.dep_ == "ROOT"
+        and verb.head.pos_ in ("NOUN", "PROPN")
+        and not any(c.dep_ in ("agent", "auxpass") for c in verb.children)
+        and any(
+            c.dep_ in ("xcomp", "advcl") and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+            for c in verb.children
+        )
+    )
 
 
 def _named_modifier(noun: Token) -> list[Token]:
@@ -508,6 +527,8 @@ def _inherited_subject(verb: Token) -> list[Token]:
                     return found
             current = governor
             continue
+        if headline_verb(head):
+            return _with_conjuncts(head.head)  # "Niger's rulers threatened ..., accusing Paris"
         subject, passive, agent = _subjects(head)
         if current.dep_ == "xcomp":
             objects = [c for c in head.children if c.dep_ == "dobj"]
