@@ -115,3 +115,10 @@ def test_a_main_verb_parsed_as_a_participle_on_its_subject_keeps_its_doer(code: 
     )
     assert ("MLI", "DZA") in _pairs(events, "THREATEN")
     assert ("MLI", "DZA") in _pairs(events, "ACCUSE")
+
+
+def test_two_parties_of_one_state_acting_on_each_other_are_coded_both_ways(code: Code) -> None:
+    events = code("Sudan's army and the RSF clashed near El Fasher on Sunday.")
+    clashes = [e for e in events if e.event_type == "ASSAULT"]
+    assert len(clashes) == 2
+    assert {(e.source.country, e.target.country if e.target else None) for e in clashes} == {("SDN", "SDN")}
