@@ -98,3 +98,12 @@ def test_aid_is_placed_where_it_was_sent_but_the_recipient_state_is_not_a_place(
     assert placed(code("Turkey flew medical supplies to Aleppo on Sunday."), "AID") == ("Aleppo", "SYR")
     # "to Kyiv" names the recipient government here, not where anything happened
     assert placed(code("Berlin will hand over two air defence systems to Kyiv."), "AID") == (None, None)
+
+
+def test_a_citys_own_name_beats_an_old_name_of_a_somewhat_larger_city(gazetteer) -> None:
+    """ "Islamabad" was once a name of Chittagong; it is Pakistan's capital. Old names of much larger
+    cities still lead to them ("Kiev", "Bombay", "Canton")."""
+    assert gazetteer.lookup("Islamabad").country == "PAK"
+    assert gazetteer.lookup("Kiev").country == "UKR"
+    assert gazetteer.lookup("Bombay").name == "Mumbai"
+    assert gazetteer.lookup("Canton").name == "Guangzhou"
