@@ -122,3 +122,9 @@ def test_two_parties_of_one_state_acting_on_each_other_are_coded_both_ways(code:
     clashes = [e for e in events if e.event_type == "ASSAULT"]
     assert len(clashes) == 2
     assert {(e.source.country, e.target.country if e.target else None) for e in clashes} == {("SDN", "SDN")}
+
+
+def test_every_object_in_a_list_decides_the_act(code: Code) -> None:
+    """Rebels who hand over "trucks, mortars and hundreds of guns" are disarming."""
+    events = code("Tuareg rebels in Mali handed over trucks, mortars and hundreds of guns to Malian troops.")
+    assert {e.event_type for e in events} == {"RETREAT"}

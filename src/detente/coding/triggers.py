@@ -286,6 +286,8 @@ def match_verb_rules(token: Token, knowledge: Knowledge) -> list[VerbRule]:
     }
     objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
     objects += _raised_object(token)
+    # "handed over tanks, artillery and thousands of rifles": every object in a list counts
+    objects += [c for o in objects for c in o.conjuncts if c.i > o.i]
     # "allowed a Red Cross convoy to enter Karabakh": the one let do something is the object
     objects += [
         g for c in token.children if c.dep_ in ("ccomp", "xcomp") for g in c.children if g.dep_ == "nsubj"
