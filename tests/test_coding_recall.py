@@ -128,3 +128,8 @@ def test_every_object_in_a_list_decides_the_act(code: Code) -> None:
     """Rebels who hand over "trucks, mortars and hundreds of guns" are disarming."""
     events = code("Tuareg rebels in Mali handed over trucks, mortars and hundreds of guns to Malian troops.")
     assert {e.event_type for e in events} == {"RETREAT"}
+
+
+def test_claims_a_state_rejects_are_an_accusation_against_it(code: Code) -> None:
+    events = code("Armenia rejected Azerbaijan's claims that its troops had mined roads near Lachin.")
+    assert ("AZE", "ARM") in _pairs(events, "ACCUSE")
