@@ -133,3 +133,13 @@ def test_every_object_in_a_list_decides_the_act(code: Code) -> None:
 def test_claims_a_state_rejects_are_an_accusation_against_it(code: Code) -> None:
     events = code("Armenia rejected Azerbaijan's claims that its troops had mined roads near Lachin.")
     assert ("AZE", "ARM") in _pairs(events, "ACCUSE")
+
+
+def test_the_act_a_response_answers_keeps_its_own_date(code: Code) -> None:
+    """The parser hangs "last month" on "response"; it is the date of the expulsions answered."""
+    events = code(
+        "Moscow expelled three Finnish diplomats on Thursday in a tit-for-tat response "
+        "to similar expulsions by Helsinki last month."
+    )
+    answered = next(e for e in events if e.event_type == "SANCTION" and e.source.country == "FIN")
+    assert answered.date_text == "last month"

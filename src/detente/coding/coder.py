@@ -126,7 +126,12 @@ def _code_trigger(
         return []
     published = article.published
     resolved_date = event_date(
-        trigger, date_spans, published, ctx.dates, future=modality.modality in FUTURE_MODALITIES
+        trigger,
+        date_spans,
+        published,
+        ctx.dates,
+        future=modality.modality in FUTURE_MODALITIES,
+        response_nouns=ctx.knowledge.response_nouns,
     )
     day = day_of(resolved_date, published)
     roles = find_roles(trigger, ctx.knowledge)
