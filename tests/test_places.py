@@ -110,3 +110,12 @@ def test_a_place_said_to_lie_in_a_region_stays_in_that_regions_country(
         "Balochistan",
         "PAK",
     )
+
+
+def test_a_citys_own_name_beats_an_old_name_of_a_somewhat_larger_city(gazetteer) -> None:
+    """ "Islamabad" was once a name of Chittagong; it is Pakistan's capital. Old names of much larger
+    cities still lead to them ("Kiev", "Bombay", "Canton")."""
+    assert gazetteer.lookup("Islamabad").country == "PAK"
+    assert gazetteer.lookup("Kiev").country == "UKR"
+    assert gazetteer.lookup("Bombay").name == "Mumbai"
+    assert gazetteer.lookup("Canton").name == "Guangzhou"

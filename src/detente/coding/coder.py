@@ -126,7 +126,12 @@ def _code_trigger(
         return []
     published = article.published
     resolved_date = event_date(
-        trigger, date_spans, published, ctx.dates, future=modality.modality in FUTURE_MODALITIES
+        trigger,
+        date_spans,
+        published,
+        ctx.dates,
+        future=modality.modality in FUTURE_MODALITIES,
+        response_nouns=ctx.knowledge.response_nouns,
     )
     day = day_of(resolved_date, published)
     roles = find_roles(trigger, ctx.knowledge)
@@ -136,6 +141,8 @@ def _code_trigger(
     excluded = {t.i for tok in roles.sources for t in name_tokens(tok)} | named
     anchors = [trigger.token] + ([trigger.light_verb] if trigger.light_verb is not None else [])
     anchors += _occurrence_verb(trigger)
+    if trigger.token.dep_ == "amod":
+        anchors.append(trigger.token.head)  # "a visiting delegation in Baghdad"
     # organisations and people are actors, never places ("Hamas" is no "Hamm", "NATO" no "Nato")
     not_places = frozenset(
         t.i

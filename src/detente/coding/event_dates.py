@@ -28,12 +28,18 @@ def _holiday_date(span: Span, dates: DateResolver) -> bool:
 
 
 def event_date(
-    trigger: Trigger, spans: list[Span], published: dt.date | None, dates: DateResolver, *, future: bool
+    trigger: Trigger,
+    spans: list[Span],
+    published: dt.date | None,
+    dates: DateResolver,
+    *,
+    future: bool,
+    response_nouns: frozenset[str] = frozenset(),
 ) -> ResolvedDate | None:
     """The date span attached to the trigger's clause, else the sentence's only date."""
     if not spans:
         return None
-    chain = _clause_chain(trigger)
+    chain = _clause_chain(trigger) + _answering_noun(trigger, response_nouns)
     attached: list[Span] = []
     for span in spans:
         ancestors = {a.i for a in span.root.ancestors}
@@ -54,6 +60,16 @@ def event_date(
         if resolved is not None:
             return resolved
     return None
+
+
+def _answering_noun(trigger: Trigger, response_nouns: frozenset[str]) -> list[int]:
+    """ "in response to similar expulsions by Tallinn last month": the parser hangs the answered act's
+    date on the word of response; an event noun under one takes the dates attached to it."""
+    token = trigger.token
+    if not trigger.is_noun or token.dep_ != "pobj":
+        return []
+    word = token.head.head
+    return [word.i] if word.lemma_.lower() in response_nouns else []
 
 
 def _in_temporal_clause(trigger: Trigger) -> bool:

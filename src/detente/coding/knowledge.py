@@ -66,6 +66,9 @@ class NounRule:
     from_objects: frozenset[str] | None = None
     alone: bool = False  # only when one party does it ("Iran held drills", not "Iran and Russia held drills")
     preps: frozenset[str] = frozenset()  # extra prepositions whose object is the target
+    # only as the frame of a verb of its type ("freed ten detainees in exchange for X"), where it
+    # tells the other side's part: done by the verb's patient to the verb's doer
+    in_return: bool = False
 
 
 @dataclass(frozen=True)
@@ -84,6 +87,7 @@ class ModalityCues:
     hypothetical_aux: frozenset[str]
     reporting_verbs: frozenset[str]
     denial_verbs: frozenset[str]
+    past_marks: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -106,6 +110,8 @@ class Knowledge:
     attribution_verbs: dict[str, str] = field(default_factory=dict)  # verb -> preposition naming the doer
     grievance_preps: frozenset[str] = frozenset()
     defiance_preps: frozenset[str] = frozenset()
+    attributive_acts: frozenset[str] = frozenset()
+    response_nouns: frozenset[str] = frozenset()
     versions: dict[str, str] = field(default_factory=dict)
 
 
@@ -182,6 +188,7 @@ def load_knowledge() -> Knowledge:
                     from_objects=_set(raw.get("from_objects")) or None,
                     alone=bool(raw.get("alone", False)),
                     preps=_set(raw.get("preps")) or frozenset(),
+                    in_return=bool(raw.get("in_return", False)),
                 )
             )
     if problems:
@@ -205,6 +212,8 @@ def load_knowledge() -> Knowledge:
         attribution_verbs=dict(str(p).split(maxsplit=1) for p in triggers.get("attribution_verbs") or []),
         grievance_preps=frozenset(triggers.get("grievance_preps") or []),
         defiance_preps=frozenset(triggers.get("defiance_preps") or []),
+        attributive_acts=frozenset(triggers.get("attributive_acts") or []),
+        response_nouns=frozenset(triggers.get("response_nouns") or []),
         versions={d["id"]: str(d["version"]) for d in (plover, triggers, modality)},
     )
 

@@ -62,6 +62,7 @@ def read_modality(trigger: Trigger, cues: ModalityCues) -> Modality:
     child_tok, head = (trigger.light_verb or token), (trigger.light_verb or token).head
     steps = 0
     circumstance = False  # inside "after/during/despite ..." the governing verbs say nothing of the act
+    condition = False  # inside "if ...": a condition of what is threatened or asked, not part of it
     while head.i != child_tok.i and steps < 6:
         steps += 1
         lemma = head.lemma_.lower()
@@ -77,6 +78,10 @@ def read_modality(trigger: Trigger, cues: ModalityCues) -> Modality:
             suppressed = True  # "demanding the resignation of the president": what is demanded
         if relation == "prep" and (child_tok.lower_ in CIRCUMSTANCE_PREPS or _clause_as_phrase(child_tok)):
             circumstance = True  # "failed to agree after ten days of talks": the talks took place
+        if relation == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in cues.past_marks for c in child_tok.children
+        ):
+            circumstance = True  # "threatened to retaliate, a day after warships held drills"
         if relation == "conj" and _finite_after_infinitive(child_tok, head):
             # "called on Rwanda to withdraw ... and urged M23 to ...": "urged" is no part of what was
             # called for; it goes with "called"
@@ -90,6 +95,7 @@ def read_modality(trigger: Trigger, cues: ModalityCues) -> Modality:
             or (relation == "prep" and steps == 1)
             or via_for
         ):
+            requested = lemma in cues.requested_governors and not condition
             if relation == "xcomp" and _negated(head, cues) and lemma not in cues.refusal_governors:
                 negated = True  # "would not seek to open negotiations"
             if lemma in cues.denial_verbs and relation == "ccomp":
@@ -101,7 +107,7 @@ def read_modality(trigger: Trigger, cues: ModalityCues) -> Modality:
             elif lemma in cues.refusal_governors and relation in ("xcomp", "pcomp"):
                 suppressed = suppressed or lemma != "fail"
                 negated = negated or lemma == "fail"
-            elif lemma in cues.requested_governors and (
+            elif requested and (
                 relation in ("xcomp", "pcomp", "ccomp")
                 or (
                     # "called on Rwanda on Friday to withdraw" (but "called Erdogan to offer condolences")
@@ -126,6 +132,9 @@ def read_modality(trigger: Trigger, cues: ModalityCues) -> Modality:
                 c.dep_ == "mark" and c.lemma_.lower() in cues.conditional_marks for c in child_tok.children
             ):
                 modality = _stronger(modality, "hypothetical")
+                # "warned that they would be expelled if Warsaw closed a crossing": the closure is
+                # the condition the threat names, not the act threatened
+                condition = True
         if lemma in cues.reporting_verbs and head.pos_ == "VERB" and claimant is None:
             speaker = _speaker(head)
             if speaker is not None:

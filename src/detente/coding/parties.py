@@ -23,6 +23,7 @@ from detente.coding.roles import (
     clause_roles,
     clause_subject,
     find_roles,
+    headline_verb,
     is_passive,
     subjects_of,
 )
@@ -146,7 +147,7 @@ def direct_targets(scene: Scene, sources: list[Actor]) -> tuple[list[Actor], boo
     # coordinated subjects of a mutual act act on each other ("Russia and Ukraine each released
     # prisoners", "Armenia and Azerbaijan agreed"): no target is guessed for them
     reciprocal = (
-        len({s.country for s in sources}) >= 2
+        _distinct_parties(sources)
         and scene.info.reciprocal
         # "exchanged prisoners (in Abu Dhabi)": a state the sentence merely places it in is no third
         # party; nor is one of the parties themselves ("failed to agree on the Ethiopian dam")
@@ -372,6 +373,12 @@ def _mission_target(
     return []
 
 
+def _distinct_parties(sources: list[Actor]) -> bool:
+    """Two or more parties: of different states, or of one state and different sectors ("Sudan's army
+    and the RSF clashed", "the government and ELN rebels began a ceasefire")."""
+    return len({(s.country, s.sector) for s in sources if s.country}) >= 2
+
+
 def pairs(sources: list[Actor], targets: list[Actor], reciprocal: bool) -> list[tuple[Actor, Actor | None]]:
     """(source, target) of each event: one per pair of countries ("freed a US journalist and a
     former US marine" is one release); an actor does not act on itself."""
@@ -384,12 +391,14 @@ def pairs(sources: list[Actor], targets: list[Actor], reciprocal: bool) -> list[
         for s in sources:
             others: list[Actor | None] = [t for t in targets if not _same_actor(s, t)]
             pairs += [(s, t) for t in (others or [None])]
-    seen: set[tuple[str | None, str | None]] = set()
+    seen: set[tuple[str | None, ...]] = set()
     unique: list[tuple[Actor, Actor | None]] = []
     for source, target in pairs:
-        countries = (source.country, target.country if target else None)
-        if countries not in seen:
-            seen.add(countries)
+        key: tuple[str | None, ...] = (source.country, target.country if target else None)
+        if reciprocal and target is not None:
+            key += (source.sector, target.sector)  # "the army and the RSF clashed": each on the other
+        if key not in seen:
+            seen.add(key)
             unique.append((source, target))
     return unique
 
@@ -457,7 +466,7 @@ def _speaker_for_pronoun(token: Token, claimant: Token | None) -> Token:
 def trigger_is_passive(trigger: Trigger) -> bool:
     """A passive trigger, or a participle modifying its patient ("nationals detained in ...")."""
     verb = trigger.light_verb or trigger.token
-    return is_passive(verb) or verb.dep_ == "acl"
+    return is_passive(verb) or (verb.dep_ == "acl" and not headline_verb(verb))
 
 
 def local_country(place: Place | None, sent: Span, mentions: dict[int, Mention]) -> str | None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Token
 
 from detente.coding.knowledge import Knowledge, NounRule, VerbRule
-from detente.coding.triggers import Trigger, match_noun, out_of_objects
+from detente.coding.triggers import Trigger, framed_act, match_noun, out_of_objects
 from detente.data_files import load_yaml
 
 SUBJECT_DEPS = ("nsubj", "csubj")
@@ -106,18 +106,90 @@ def clause_roles(verb: Token, knowledge: Knowledge, preps: frozenset[str] | None
             sharers.append(verb.head)
         for other in sharers:
             roles.target_options.extend(_with_conjuncts(c) for c in other.children if c.dep_ == "dobj")
-    if not roles.sources and verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
+    if not roles.sources and _modifies_noun(verb, knowledge):
         # "the police, who detained ..." (the head did it);
         # "nationals detained by police" (it was done to the head)
-        # "a UN report accusing it of ...", "students demanding reform": an active participle's head acts
+        # "a UN report accusing it of ...", "students demanding reform", "visiting EU officials": an
+        # active participle's head acts
         active = verb.dep_ == "relcl" or verb.tag_ == "VBG"
-        if agent is None and active and passive_subject is None and verb.tag_ != "VBN":
+        if agent is None and passive_subject is None and headline_verb(verb):
             roles.sources = _with_conjuncts(verb.head)
+        elif agent is None and active and passive_subject is None and verb.tag_ != "VBN":
+            roles.sources = _with_conjuncts(verb.head)
+            if verb.dep_ == "amod":
+                # "Aliyev told visiting EU officials": the one they visit is the clause's subject
+                host = clause_subject(verb.head)
+                if host:
+                    roles.target_options.append(host)
         else:
             roles.target_options.insert(0, _with_conjuncts(verb.head))
     if not roles.sources and not is_passive(verb):
         roles.sources = _inherited_subject(verb)
     return roles
+
+
+# entity labels of a named party (not of a product: "Leopard 2 tanks")
+NAMED_PARTIES = ("NORP", "GPE", "ORG")
+
+
+def headline_verb(verb: Token) -> bool:
+    """The main verb of a sentence the parser read as a noun phrase ("Niger's rulers threatened on
+    Friday to expel ...": "threatened" hung on "rulers" as if they were threatened): a past form on
+    the sentence's root noun with a "to" infinitive of its own."""
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ in ("VBD", "VBN")
+        and verb.head.dep_ == "ROOT"
+        and verb.head.pos_ in ("NOUN", "PROPN")
+        and not any(c.dep_ in ("agent", "auxpass") for c in verb.children)
+        and any(
+            c.dep_ in ("xcomp", "advcl") and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+            for c in verb.children
+        )
+    )
+
+
+def _named_modifier(noun: Token) -> list[Token]:
+    """The first name among a noun's modifiers ("Ukrainian drone strikes", "UN aid trucks")."""
+    modifiers = [t for t in noun.subtree if t.i < noun.i and t.dep_ in ("amod", "compound", "nmod")]
+    named = [t for t in modifiers if t.pos_ in ("ADJ", "PROPN") and t.text[:1].isupper()]
+    return named[:1]
+
+
+def _answered_agent(noun: Token, knowledge: Knowledge) -> list[Token]:
+    """ "in response to similar expulsions by Tallinn": the parser hangs the noun's "by" phrase on the
+    word of response; after the noun, it names the noun's doer."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.head.lemma_.lower() not in knowledge.response_nouns:
+        return []
+    for by in prep.head.children:
+        if by.dep_ in ("prep", "agent") and by.lower_ == "by" and by.i > noun.i:
+            return [g for g in by.children if g.dep_ == "pobj"][:1]
+    return []
+
+
+def _return_roles(noun: Token, rule: NounRule, knowledge: Knowledge) -> Roles:
+    """The other side's part of a deal framing a verb ("Iran freed a Belgian in a prisoner exchange"):
+    done by the verb's patient (Belgium) to the verb's doer (Iran)."""
+    roles = Roles()
+    verb = framed_act(noun, rule, knowledge)
+    if verb is None:
+        return roles
+    act = clause_roles(verb, knowledge)
+    roles.sources = act.target_options[0] if act.target_options else []
+    if act.sources:
+        roles.target_options.append(act.sources)
+    return roles
+
+
+def _modifies_noun(verb: Token, knowledge: Knowledge) -> bool:
+    """A verb in a relative clause or a participle on a noun ("officials who met", "nationals detained
+    in"), or an attributive participle of an act going on ("visiting officials")."""
+    if verb.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return verb.dep_ in ("relcl", "acl") or (
+        verb.dep_ == "amod" and verb.tag_ == "VBG" and verb.lemma_.lower() in knowledge.attributive_acts
+    )
 
 
 def _raised_patient(verb: Token) -> Token | None:
@@ -145,6 +217,8 @@ def _noun_roles(trigger: Trigger, knowledge: Knowledge) -> Roles:
     noun = trigger.token
     rule = trigger.rule
     assert isinstance(rule, NounRule)
+    if rule.in_return:
+        return _return_roles(noun, rule, knowledge)
     if not knowledge.types[rule.event_type].object_is_target:
         knowledge = replace(knowledge, target_preps=INSTRUMENT_TARGET_PREPS)
     roles = Roles()
@@ -157,11 +231,8 @@ def _noun_roles(trigger: Trigger, knowledge: Knowledge) -> Roles:
                 roles.sources = _with_conjuncts(child)
     if not roles.sources:
         # "the Russian missile strike", "Ukrainian drone strikes": a nationality among the modifiers
-        modifiers = [t for t in noun.subtree if t.i < noun.i and t.dep_ in ("amod", "compound", "nmod")]
-        named = [t for t in modifiers if t.pos_ in ("ADJ", "PROPN") and t.text[:1].isupper()]
-        if named:
-            roles.sources = [named[0]]
-            modifier_source = named[0]
+        roles.sources = _named_modifier(noun)
+        modifier_source = roles.sources[0] if roles.sources else None
     for child in noun.children:
         if child.dep_ == "prep":
             word = child.lower_
@@ -170,7 +241,11 @@ def _noun_roles(trigger: Trigger, knowledge: Knowledge) -> Roles:
                 continue
             pobj = objects[0]
             if rule.modifiers is not None and pobj.lemma_.lower() in rule.modifiers:
-                continue  # "a note of protest": the "of" phrase says what kind of note, not who
+                # "a note of protest": the "of" phrase says what kind of note, not who; but a
+                # nationality in it does ("the delivery of 600 UN aid trucks", "of US tanks")
+                if not roles.sources and word == "of" and rule.of_role == "source":
+                    roles.sources = [t for t in _named_modifier(pobj) if t.ent_type_ in NAMED_PARTIES]
+                continue
             if (
                 word in knowledge.source_preps
                 or (word == "from" and rule.from_role == "source")
@@ -184,6 +259,8 @@ def _noun_roles(trigger: Trigger, knowledge: Knowledge) -> Roles:
                     roles.target_options.append(_with_conjuncts(pobj))
             elif word in knowledge.target_preps or word in rule.preps or word == "from":
                 roles.target_options.append(_with_conjuncts(pobj))
+    if not roles.sources:
+        roles.sources = _answered_agent(noun, knowledge)
     if not roles.sources:
         roles.sources = _stray_agent(noun, knowledge, from_is_source=rule.from_role == "source")
     if not roles.sources and noun.dep_ in ("dobj", "nsubjpass"):
@@ -450,6 +527,8 @@ def _inherited_subject(verb: Token) -> list[Token]:
                     return found
             current = governor
             continue
+        if headline_verb(head):
+            return _with_conjuncts(head.head)  # "Niger's rulers threatened ..., accusing Paris"
         subject, passive, agent = _subjects(head)
         if current.dep_ == "xcomp":
             objects = [c for c in head.children if c.dep_ == "dobj"]

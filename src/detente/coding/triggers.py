@@ -121,10 +121,12 @@ def find_triggers(sent: Span, knowledge: Knowledge) -> list[Trigger]:
             t.is_noun
             and t.light_verb is None
             and not _own_doer(t.token)
+            and not _in_return(t)
             and any(
                 kind == t.rule.event_type
                 and t.token.i in {x.i for x in verb.subtree}
                 and t.token.dep_ != "nsubj"
+                and not _answered_act(t.token, verb, knowledge)
                 for verb, kind in verbs_by_type
             )
         )
@@ -192,9 +194,26 @@ def find_triggers(sent: Span, knowledge: Knowledge) -> list[Trigger]:
     found = [t for t in found if not _tells_the_outcome(t, found)]
     # "retaliated by expelling ten diplomats": the means is the act; "soldiers were injured in the
     # attack": the act is the one named
-    kinds = {t.token.i: t.rule.event_type for t in found}
+    # (a swap's other side framing a release is another act: "freed ten detainees in exchange for ...")
+    kinds = {t.token.i: t.rule.event_type for t in found if not _in_return(t)}
     found = [t for t in found if t.is_noun or not _told_by_another(t, kinds)]
     return sorted(found, key=lambda t: t.token.i)
+
+
+def _answered_act(noun: Token, verb: Token, knowledge: Knowledge) -> bool:
+    """``noun`` is what the act of ``verb`` answers ("expelled diplomats in response to similar
+    expulsions"): a word of response stands between them."""
+    for ancestor in noun.ancestors:
+        if ancestor.i == verb.i:
+            return False
+        if ancestor.lemma_.lower() in knowledge.response_nouns:
+            return True
+    return False
+
+
+def _in_return(trigger: Trigger) -> bool:
+    """A noun that tells the other side's part of a deal framing a verb ("in exchange for")."""
+    return isinstance(trigger.rule, NounRule) and trigger.rule.in_return
 
 
 def _own_doer(noun: Token) -> bool:
@@ -266,6 +285,9 @@ def match_verb_rules(token: Token, knowledge: Knowledge) -> list[VerbRule]:
         if c.dep_ in ("prep", "agent", "prt") or g.dep_ != "prep"
     }
     objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
+    objects += _raised_object(token)
+    # "handed over tanks, artillery and thousands of rifles": every object in a list counts
+    objects += [c for o in objects for c in o.conjuncts if c.i > o.i]
     # "allowed a Red Cross convoy to enter Karabakh": the one let do something is the object
     objects += [
         g for c in token.children if c.dep_ in ("ccomp", "xcomp") for g in c.children if g.dep_ == "nsubj"
@@ -323,6 +345,16 @@ def match_verb_rules(token: Token, knowledge: Knowledge) -> list[VerbRule]:
             continue
         fitting.append(rule)
     return fitting
+
+
+def _raised_object(verb: Token) -> list[Token]:
+    """The patient of a passive complement raised to the verb above: "weapons are believed to have
+    been transferred", "two Americans are said to be held"."""
+    if verb.dep_ != "xcomp" or not any(c.dep_ == "auxpass" for c in verb.children):
+        return []
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return []
+    return [c for c in verb.head.children if c.dep_ == "nsubjpass"]
 
 
 def out_of_objects(verb: Token) -> list[Token]:
@@ -447,8 +479,34 @@ def match_noun(token: Token, knowledge: Knowledge) -> NounRule | None:
             continue
         if rule.alone and _several_doers(token):
             continue
+        if rule.in_return and framed_act(token, rule, knowledge) is None:
+            continue
         return rule
     return None
+
+
+def framed_act(noun: Token, rule: NounRule, knowledge: Knowledge) -> Token | None:
+    """The verb of ``rule``'s type that ``noun`` is the frame of ("freed ten detainees in exchange
+    for ...", "were released in a prisoner swap"), if any."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "in" or prep.head.pos_ not in ("VERB", "AUX"):
+        return None
+    verb = prep.head
+    if _both_sides(verb):
+        return None  # "Russia and Ukraine each released 90 prisoners in a swap": one act told twice
+    if any(r.event_type == rule.event_type for r in match_verb_rules(verb, knowledge)):
+        return verb
+    return None
+
+
+def _both_sides(verb: Token) -> bool:
+    """The verb's doers are coordinated ("Russia and Ukraine released") or it names a partner ("swapped
+    prisoners with Kyiv"): both sides of the deal are in the verb."""
+    doers = [c for c in verb.children if c.dep_ == "nsubj"]
+    doers += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    if any(g.dep_ == "conj" for d in doers for g in d.children):
+        return True
+    return any(c.dep_ == "prep" and c.lower_ in PARTNER_PREPS for c in verb.children)
 
 
 def _governing_verbs(noun: Token) -> set[str]:

