@@ -1,0 +1,31 @@
+"""False events the coder must not emit: acts proposed inside something refused, background and repeat
+mentions, and words of another sense. Every sentence here was written for these tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from detente.models import Event
+
+Code = Callable[..., list[Event]]
+
+
+def _triggers(events: list[Event]) -> list[tuple[str, str]]:
+    return [(e.event_type, e.trigger) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "absent"),
+    [
+        # what a refused plan, call or offer proposes has not happened
+        ("Tbilisi rejected the European Union's plan to deploy monitors along the border.", "MOBILIZE"),
+        ("The junta on Monday rejected demands from the African Union to release detained ministers.", "RETREAT"),
+        ("Hamas declined an Egyptian proposal to free ten hostages in a first phase.", "RETREAT"),
+    ],
+)
+def test_an_act_inside_a_refused_proposal_is_no_event(code: Code, sentence: str, absent: str) -> None:
+    events = code(sentence)
+    assert "REJECT" in {e.event_type for e in events}, _triggers(events)
+    assert absent not in {e.event_type for e in events}, _triggers(events)
