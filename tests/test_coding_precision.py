@@ -29,3 +29,12 @@ def test_an_act_inside_a_refused_proposal_is_no_event(code: Code, sentence: str,
     events = code(sentence)
     assert "REJECT" in {e.event_type for e in events}, _triggers(events)
     assert absent not in {e.event_type for e in events}, _triggers(events)
+
+
+def test_the_possessor_of_an_offensive_is_its_doer(code: Code) -> None:
+    events = code("Ankara refused on Monday to halt its air campaign against Kurdish militants in Iraq.")
+    assaults = [e for e in events if e.event_type == "ASSAULT"]
+    assert assaults and all(e.source.country == "TUR" for e in assaults), _triggers(events)
+    # ... but the one whose release or arrest is told is acted on
+    freed = code("Minsk announced his release on Tuesday after three years in a Belarusian prison.")
+    assert all(e.source.text != "his" for e in freed if e.event_type == "RETREAT"), _triggers(freed)

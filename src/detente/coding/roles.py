@@ -33,6 +33,8 @@ QUANTITY_NOUNS = frozenset(_WORDS["quantity_nouns"])
 BUNDLE_NOUNS = frozenset(_WORDS["bundle_nouns"])
 RELATIVE_PRONOUNS = {"that", "which", "who", "whom", "whose"}
 CONTROL_BY_OBJECT = frozenset(_WORDS["control_by_object"])
+# "its offensive", "their air campaign": the possessor of these act nouns does the act
+POSSESSOR_DOES = frozenset(_WORDS["possessor_does"])
 
 
 @dataclass
@@ -151,7 +153,7 @@ def _noun_roles(trigger: Trigger, knowledge: Knowledge) -> Roles:
     modifier_source: Token | None = None
     for child in noun.children:
         if child.dep_ == "poss" and child.ent_type_ not in ("DATE", "TIME"):
-            if child.pos_ == "PRON" and rule.of_role == "target":
+            if child.pos_ == "PRON" and rule.of_role == "target" and noun.lemma_.lower() not in POSSESSOR_DOES:
                 roles.target_options.append([child])  # "securing his release": he is released
             else:
                 roles.sources = _with_conjuncts(child)
