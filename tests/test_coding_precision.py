@@ -38,3 +38,20 @@ def test_the_possessor_of_an_offensive_is_its_doer(code: Code) -> None:
     # ... but the one whose release or arrest is told is acted on
     freed = code("Minsk announced his release on Tuesday after three years in a Belarusian prison.")
     assert all(e.source.text != "his" for e in freed if e.event_type == "RETREAT"), _triggers(freed)
+
+
+def test_such_an_act_is_a_repeat_mention(code: Code) -> None:
+    events = code("Baku rejected a proposed truce on Monday, saying Armenian shelling had made such a ceasefire pointless.")
+    assert "RETREAT" not in {e.event_type for e in events}, _triggers(events)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Mali's junta blamed jihadist fighters for Tuesday's ambush on an army patrol near Gao, in which 15 soldiers were killed.",
+        "Kyiv condemned the Russian missile strike on Odesa, which killed eleven people on Sunday.",
+    ],
+)
+def test_a_toll_told_in_a_relative_clause_is_part_of_the_attack(code: Code, sentence: str) -> None:
+    events = code(sentence)
+    assert not any(e.trigger == "killed" for e in events), _triggers(events)

@@ -151,6 +151,18 @@ def find_triggers(sent: Span, knowledge: Knowledge) -> list[Trigger]:
             and t.token.head.head.lemma_.lower() in knowledge.referring_nouns
         )
     ]
+    # "such a truce", "such talks": an act of a kind already told or only spoken of
+    found = [
+        t
+        for t in found
+        if not (
+            t.is_noun
+            and any(
+                c.dep_ in ("det", "predet", "amod") and c.lower_ in knowledge.referring_determiners
+                for c in t.token.children
+            )
+        )
+    ]
     # "an agreement on tariffs", "talks about prisoner exchanges": what talks or accords are about
     nouns = {t.token.i for t in found if t.is_noun and t.rule.event_type in ("CONSULT", "AGREE")}
     found = [
@@ -193,8 +205,34 @@ def find_triggers(sent: Span, knowledge: Knowledge) -> list[Trigger]:
     # "retaliated by expelling ten diplomats": the means is the act; "soldiers were injured in the
     # attack": the act is the one named
     kinds = {t.token.i: t.rule.event_type for t in found}
-    found = [t for t in found if t.is_noun or not _told_by_another(t, kinds)]
+    found = [
+        t for t in found if t.is_noun or not (_told_by_another(t, kinds) or _happened_within(t, kinds))
+    ]
     return sorted(found, key=lambda t: t.token.i)
+
+
+def _happened_within(trigger: Trigger, kinds: dict[int, str]) -> bool:
+    """A verb in a relative clause on an act of its kind tells part of that act: "an air strike that
+    killed nine", "the ambush on a convoy, in which 12 soldiers were killed" (the parser may hang an
+    "in which" clause on the act's own complement)."""
+    verb = trigger.token
+    if verb.dep_ != "relcl":
+        return False
+    antecedent = verb.head
+    if kinds.get(antecedent.i) == trigger.rule.event_type:
+        return True
+    within = any(
+        c.dep_ == "prep"
+        and c.lower_ in ("in", "during")
+        and any(g.dep_ == "pobj" and g.lower_ in ("which", "whom") for g in c.children)
+        for c in verb.children
+    )
+    return (
+        within
+        and antecedent.dep_ == "pobj"
+        and antecedent.head.dep_ == "prep"
+        and kinds.get(antecedent.head.head.i) == trigger.rule.event_type
+    )
 
 
 def _own_doer(noun: Token) -> bool:
