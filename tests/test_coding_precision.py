@@ -55,3 +55,10 @@ def test_such_an_act_is_a_repeat_mention(code: Code) -> None:
 def test_a_toll_told_in_a_relative_clause_is_part_of_the_attack(code: Code, sentence: str) -> None:
     events = code(sentence)
     assert not any(e.trigger == "killed" for e in events), _triggers(events)
+
+
+def test_the_one_blamed_for_an_act_did_it(code: Code) -> None:
+    events = code("Islamabad blamed Afghan Taliban fighters for Monday's ambush on a police convoy near Chaman.")
+    ambush = [e for e in events if e.trigger == "ambush"]
+    assert ambush and ambush[0].source.text != "Islamabad", _triggers(events)
+    assert ambush[0].source.country == "AFG", [(e.trigger, e.source) for e in ambush]

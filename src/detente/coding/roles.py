@@ -373,6 +373,9 @@ def clause_subject(noun: Token) -> list[Token]:
             return []
         if head.lower_ == "of" and head.head.lemma_.lower() not in QUANTITY_NOUNS:
             return []
+        blamed = _blamed_for(current, head)
+        if blamed is not None:
+            return _with_conjuncts(blamed)
         if head.pos_ in ("VERB", "AUX"):
             subject, _passive, agent = _subjects(head)
             holder = agent or subject
@@ -385,6 +388,18 @@ def clause_subject(noun: Token) -> list[Token]:
         chain.add(head.i)
         current = head
     return []
+
+
+def _blamed_for(current: Token, head: Token) -> Token | None:
+    """ "blamed Boko Haram for the ambush", "thanked Qatar for its mediation": the object of a verb
+    of blame or credit does the act its "for/of" phrase names (the parser may hang the phrase on the
+    object itself)."""
+    if current.dep_ == "prep" and current.lower_ in ("for", "of"):
+        if head.pos_ == "VERB" and head.lemma_.lower() in OBJECT_DOES:
+            return next((c for c in head.children if c.dep_ == "dobj"), None)
+        if head.dep_ == "dobj" and head.head.lemma_.lower() in OBJECT_DOES:
+            return head
+    return None
 
 
 def _subjects(verb: Token) -> tuple[Token | None, Token | None, Token | None]:
