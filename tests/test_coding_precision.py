@@ -62,3 +62,15 @@ def test_the_one_blamed_for_an_act_did_it(code: Code) -> None:
     ambush = [e for e in events if e.trigger == "ambush"]
     assert ambush and ambush[0].source.text != "Islamabad", _triggers(events)
     assert ambush[0].source.country == "AFG", [(e.trigger, e.source) for e in ambush]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "absent"),
+    [
+        ("Chad has deployed 2,000 soldiers near the border to support the Sudanese army.", "SUPPORT"),
+        ("Tajikistan extradited a former Uzbek banker to Uzbekistan to face fraud charges.", "ACCUSE"),
+    ],
+)
+def test_the_purpose_of_an_act_is_not_told_as_done(code: Code, sentence: str, absent: str) -> None:
+    events = code(sentence)
+    assert absent not in {e.event_type for e in events}, _triggers(events)

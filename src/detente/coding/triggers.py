@@ -202,6 +202,10 @@ def find_triggers(sent: Span, knowledge: Knowledge) -> list[Trigger]:
         )
     ]
     found = [t for t in found if not _tells_the_outcome(t, found)]
+    # "deployed soldiers to support the rebels", "extradited him to face charges": what an act is
+    # done for is not told as done
+    acting = {t.token.i for t in found} | {t.light_verb.i for t in found if t.light_verb is not None}
+    found = [t for t in found if not _purpose_of_an_act(t, acting)]
     # "retaliated by expelling ten diplomats": the means is the act; "soldiers were injured in the
     # attack": the act is the one named
     kinds = {t.token.i: t.rule.event_type for t in found}
@@ -209,6 +213,16 @@ def find_triggers(sent: Span, knowledge: Knowledge) -> list[Trigger]:
         t for t in found if t.is_noun or not (_told_by_another(t, kinds) or _happened_within(t, kinds))
     ]
     return sorted(found, key=lambda t: t.token.i)
+
+
+def _purpose_of_an_act(trigger: Trigger, acting: set[int]) -> bool:
+    """A "to" infinitive on a verb that tells an act (a trigger or a light verb): its purpose."""
+    anchor = trigger.light_verb or trigger.token
+    return (
+        anchor.dep_ == "advcl"
+        and anchor.head.i in acting
+        and any(c.lower_ == "to" and c.dep_ == "aux" for c in anchor.children)
+    )
 
 
 def _happened_within(trigger: Trigger, kinds: dict[int, str]) -> bool:
