@@ -69,6 +69,7 @@ def test_the_one_blamed_for_an_act_did_it(code: Code) -> None:
     [
         ("Chad has deployed 2,000 soldiers near the border to support the Sudanese army.", "SUPPORT"),
         ("Tajikistan extradited a former Uzbek banker to Uzbekistan to face fraud charges.", "ACCUSE"),
+        ("Teachers in Kenya began a nationwide strike on Monday to press the government over salaries.", "REQUEST"),
     ],
 )
 def test_the_purpose_of_an_act_is_not_told_as_done(code: Code, sentence: str, absent: str) -> None:

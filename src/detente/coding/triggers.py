@@ -204,8 +204,10 @@ def find_triggers(sent: Span, knowledge: Knowledge) -> list[Trigger]:
     found = [t for t in found if not _tells_the_outcome(t, found)]
     # "deployed soldiers to support the rebels", "extradited him to face charges": what an act is
     # done for is not told as done
-    acting = {t.token.i for t in found} | {t.light_verb.i for t in found if t.light_verb is not None}
-    found = [t for t in found if not _purpose_of_an_act(t, acting)]
+    # (or on the light verb of one: "began a strike to press the government")
+    light = {t.light_verb.i for t in found if t.light_verb is not None}
+    acting = {t.token.i for t in found} | light
+    found = [t for t in found if not _purpose_of_an_act(t, acting, light)]
     # "retaliated by expelling ten diplomats": the means is the act; "soldiers were injured in the
     # attack": the act is the one named
     kinds = {t.token.i: t.rule.event_type for t in found}
@@ -215,12 +217,15 @@ def find_triggers(sent: Span, knowledge: Knowledge) -> list[Trigger]:
     return sorted(found, key=lambda t: t.token.i)
 
 
-def _purpose_of_an_act(trigger: Trigger, acting: set[int]) -> bool:
-    """A "to" infinitive on a verb that tells an act (a trigger or a light verb): its purpose."""
+def _purpose_of_an_act(trigger: Trigger, acting: set[int], light: set[int]) -> bool:
+    """A "to" infinitive on a verb that tells an act (a trigger or a light verb): its purpose. (The
+    parser may read the purpose as the complement of a light verb.)"""
     anchor = trigger.light_verb or trigger.token
     return (
-        anchor.dep_ == "advcl"
-        and anchor.head.i in acting
+        (
+            (anchor.dep_ == "advcl" and anchor.head.i in acting)
+            or (anchor.dep_ == "xcomp" and anchor.head.i in light)
+        )
         and any(c.lower_ == "to" and c.dep_ == "aux" for c in anchor.children)
     )
 
