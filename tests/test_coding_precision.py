@@ -75,3 +75,10 @@ def test_the_one_blamed_for_an_act_did_it(code: Code) -> None:
 def test_the_purpose_of_an_act_is_not_told_as_done(code: Code, sentence: str, absent: str) -> None:
     events = code(sentence)
     assert absent not in {e.event_type for e in events}, _triggers(events)
+
+
+def test_drills_joined_with_a_partner_are_cooperation(code: Code) -> None:
+    events = code("Polish paratroopers joined Romanian units for winter drills near Brasov.")
+    assert "MOBILIZE" not in {e.event_type for e in events}, _triggers(events)
+    drills = [e for e in events if e.event_type == "COOPERATE"]
+    assert drills and drills[0].source.country == "POL", _triggers(events)

@@ -101,6 +101,7 @@ class Knowledge:
     cargo_verbs: frozenset[str]
     referring_nouns: frozenset[str]
     referring_determiners: frozenset[str]
+    partner_verbs: frozenset[str]
     target_preps: frozenset[str]
     source_preps: frozenset[str]
     cues: ModalityCues
@@ -201,6 +202,7 @@ def load_knowledge() -> Knowledge:
         cargo_verbs=frozenset(triggers.get("cargo_verbs") or []),
         referring_nouns=frozenset(triggers.get("referring_nouns") or []),
         referring_determiners=frozenset(triggers.get("referring_determiners") or []),
+        partner_verbs=frozenset(triggers.get("partner_verbs") or []),
         target_preps=frozenset(triggers.get("target_preps") or []),
         source_preps=frozenset(triggers.get("source_preps") or []),
         cues=cues,

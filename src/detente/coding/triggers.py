@@ -502,7 +502,7 @@ def match_noun(token: Token, knowledge: Knowledge) -> NounRule | None:
             c.dep_ == "prep" and c.lower_ in rule.with_preps for c in token.children
         ):
             continue
-        if rule.alone and _several_doers(token):
+        if rule.alone and _several_doers(token, knowledge):
             continue
         return rule
     return None
@@ -540,10 +540,10 @@ def _hyphenated(token: Token) -> list[str]:
 PARTNER_PREPS = {"with", "between", "alongside"}
 
 
-def _several_doers(noun: Token) -> bool:
+def _several_doers(noun: Token, knowledge: Knowledge) -> bool:
     """The act a noun names is done by coordinated parties: "Chinese and Russian drills", "the
     Russian-Belarusian exercises", "Iran and Russia held drills", "Russian and Belarusian forces
-    launched exercises"."""
+    launched exercises", "German troops joined Lithuanian units for drills"."""
     owners = [c for c in noun.children if c.dep_ in MODIFIER_DEPS or c.dep_ == "poss"]
     governor = noun.head if noun.dep_ in ("dobj", "nsubjpass") else None
     if noun.dep_ == "pobj" and noun.head.head.pos_ == "VERB":
@@ -551,6 +551,13 @@ def _several_doers(noun: Token) -> bool:
     if governor is not None:
         owners += [c for c in governor.children if c.dep_ == "nsubj"]
     if any(_coordinated(o) for o in owners):
+        return True
+    joined = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else None
+    if (
+        joined is not None
+        and joined.lemma_.lower() in knowledge.partner_verbs
+        and any(c.dep_ == "dobj" for c in joined.children)
+    ):
         return True
     # "held drills with the Philippine navy"
     if governor is not None and any(
