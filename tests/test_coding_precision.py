@@ -82,3 +82,17 @@ def test_drills_joined_with_a_partner_are_cooperation(code: Code) -> None:
     assert "MOBILIZE" not in {e.event_type for e in events}, _triggers(events)
     drills = [e for e in events if e.event_type == "COOPERATE"]
     assert drills and drills[0].source.country == "POL", _triggers(events)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "closed"),
+    [
+        ("Drone sightings near the runway forced Riga airport to close for three hours on Sunday.", False),
+        ("Several shops in central Tbilisi shut early on Friday.", False),
+        ("Latvia closed two crossings on its border with Russia on Sunday.", True),
+        ("Two crossings on the Latvian border with Russia were closed by Riga on Sunday.", True),
+    ],
+)
+def test_a_place_that_closes_is_no_closure_by_anyone(code: Code, sentence: str, closed: bool) -> None:
+    events = code(sentence)
+    assert ("COERCE" in {e.event_type for e in events}) is closed, _triggers(events)

@@ -47,6 +47,7 @@ class VerbRule:
     complements: frozenset[str] | None = None  # "called the move illegal": what the object is said to be
     subjects: frozenset[str] | None = None  # "drones flew over Kos": the subject must be one of these
     object_target: bool | None = None  # overrides the type's object_is_target for this rule
+    transitive: bool = False  # only with an object: "closed the border", not "the airport closed"
 
 
 @dataclass(frozen=True)
@@ -159,6 +160,7 @@ def load_knowledge() -> Knowledge:
                 complements=_set(raw.get("complements")),
                 subjects=_set(raw.get("subjects")),
                 object_target=raw.get("object_is_target"),
+                transitive=bool(raw.get("transitive", False)),
             )
             verbs.setdefault(rule.lemma, []).append(rule)
     nouns: dict[str, list[NounRule]] = {}

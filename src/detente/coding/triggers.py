@@ -378,8 +378,19 @@ def match_verb_rules(token: Token, knowledge: Knowledge) -> list[VerbRule]:
             continue
         if rule.subjects is not None and not (subject_lemmas & rule.subjects):
             continue
+        if rule.transitive and not _acts_on_something(token):
+            continue
         fitting.append(rule)
     return fitting
+
+
+def _acts_on_something(verb: Token) -> bool:
+    """A verb with a direct object or a passive subject, or a participle on the noun it acts on
+    ("closed the border", "the border was closed", "a route closed for years"), not one whose
+    subject only changes state ("the airport closed", "forced the airport to close")."""
+    return verb.dep_ in ("acl", "amod") or any(
+        c.dep_ in ("dobj", "nsubjpass", "auxpass") for c in verb.children
+    )
 
 
 def out_of_objects(verb: Token) -> list[Token]:
