@@ -96,3 +96,17 @@ def test_drills_joined_with_a_partner_are_cooperation(code: Code) -> None:
 def test_a_place_that_closes_is_no_closure_by_anyone(code: Code, sentence: str, closed: bool) -> None:
     events = code(sentence)
     assert ("COERCE" in {e.event_type for e in events}) is closed, _triggers(events)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "absent", "present"),
+    [
+        # the suspension ended is no new sanction
+        ("ECOWAS readmitted Guinea, ending a suspension of its membership imposed after the 2021 coup.", "SANCTION", "CONCEDE"),
+        # a sit-in its protesters refuse to end goes on
+        ("Students in Belgrade refused on Monday to end their sit-in at the faculty.", "", "PROTEST"),
+    ],
+)
+def test_what_is_ended_is_no_new_event(code: Code, sentence: str, absent: str, present: str) -> None:
+    types = {e.event_type for e in code(sentence)}
+    assert absent not in types and present in types, types

@@ -103,6 +103,7 @@ class Knowledge:
     referring_nouns: frozenset[str]
     referring_determiners: frozenset[str]
     partner_verbs: frozenset[str]
+    ending_verbs: frozenset[str]
     target_preps: frozenset[str]
     source_preps: frozenset[str]
     cues: ModalityCues
@@ -205,6 +206,7 @@ def load_knowledge() -> Knowledge:
         referring_nouns=frozenset(triggers.get("referring_nouns") or []),
         referring_determiners=frozenset(triggers.get("referring_determiners") or []),
         partner_verbs=frozenset(triggers.get("partner_verbs") or []),
+        ending_verbs=frozenset(triggers.get("ending_verbs") or []),
         target_preps=frozenset(triggers.get("target_preps") or []),
         source_preps=frozenset(triggers.get("source_preps") or []),
         cues=cues,

@@ -140,6 +140,7 @@ def find_triggers(sent: Span, knowledge: Knowledge) -> list[Trigger]:
         for g in ([c] if c.dep_ != "prep" else [x for x in c.children if x.dep_ == "pobj"])
     }
     found = [t for t in found if not (t.is_noun and t.rule.event_type in undone.get(t.token.i, ()))]
+    found = [t for t in found if not (t.is_noun and _ended(t.token, knowledge))]
     # "the most serious breach of the truce", "the outcome of the talks": an event only referred to
     found = [
         t
@@ -215,6 +216,19 @@ def find_triggers(sent: Span, knowledge: Knowledge) -> list[Trigger]:
         t for t in found if t.is_noun or not (_told_by_another(t, kinds) or _happened_within(t, kinds))
     ]
     return sorted(found, key=lambda t: t.token.i)
+
+
+def _ended(noun: Token, knowledge: Knowledge) -> bool:
+    """An act or state that a verb tells over ("ending a suspension of its membership", "the talks
+    were ended"); not one an infinitive only wants ended or a negation keeps ("refused to end their
+    sit-in", "did not end the blockade")."""
+    verb = noun.head
+    return (
+        noun.dep_ in ("dobj", "nsubjpass")
+        and verb.pos_ == "VERB"
+        and verb.lemma_.lower() in knowledge.ending_verbs
+        and not any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ == "to") for c in verb.children)
+    )
 
 
 def _purpose_of_an_act(trigger: Trigger, acting: set[int], light: set[int]) -> bool:
