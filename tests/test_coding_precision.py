@@ -110,3 +110,8 @@ def test_a_place_that_closes_is_no_closure_by_anyone(code: Code, sentence: str, 
 def test_what_is_ended_is_no_new_event(code: Code, sentence: str, absent: str, present: str) -> None:
     types = {e.event_type for e in code(sentence)}
     assert absent not in types and present in types, types
+
+
+def test_a_participle_clause_goes_on_telling_the_act(code: Code) -> None:
+    events = code("The last Russian soldiers pulled out of Kherson on Friday, completing a withdrawal announced by Moscow.")
+    assert [e.trigger for e in events if e.event_type == "RETREAT"] == ["pulled"], _triggers(events)

@@ -141,6 +141,18 @@ def find_triggers(sent: Span, knowledge: Knowledge) -> list[Trigger]:
     }
     found = [t for t in found if not (t.is_noun and t.rule.event_type in undone.get(t.token.i, ()))]
     found = [t for t in found if not (t.is_noun and _ended(t.token, knowledge))]
+    # "left Niger on Friday, completing a withdrawal": a participle clause goes on telling the act
+    verb_kinds = {t.token.i: t.rule.event_type for t in found if not t.is_noun}
+    found = [
+        t
+        for t in found
+        if not (
+            t.light_verb is not None
+            and t.light_verb.dep_ == "advcl"
+            and t.light_verb.tag_ == "VBG"
+            and verb_kinds.get(t.light_verb.head.i) == t.rule.event_type
+        )
+    ]
     # "the most serious breach of the truce", "the outcome of the talks": an event only referred to
     found = [
         t
