@@ -115,3 +115,15 @@ def test_what_is_ended_is_no_new_event(code: Code, sentence: str, absent: str, p
 def test_a_participle_clause_goes_on_telling_the_act(code: Code) -> None:
     events = code("The last Russian soldiers pulled out of Kherson on Friday, completing a withdrawal announced by Moscow.")
     assert [e.trigger for e in events if e.event_type == "RETREAT"] == ["pulled"], _triggers(events)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "withdrawal"),
+    [
+        ("Doctors in Kenya walked out on Monday, leaving several hospitals in Nairobi without surgeons.", False),
+        ("The last Italian soldiers left Iraq on Tuesday.", True),
+    ],
+)
+def test_leaving_something_in_a_state_is_no_withdrawal(code: Code, sentence: str, withdrawal: bool) -> None:
+    events = code(sentence)
+    assert ("RETREAT" in {e.event_type for e in events}) is withdrawal, _triggers(events)

@@ -48,6 +48,7 @@ class VerbRule:
     subjects: frozenset[str] | None = None  # "drones flew over Kos": the subject must be one of these
     object_target: bool | None = None  # overrides the type's object_is_target for this rule
     transitive: bool = False  # only with an object: "closed the border", not "the airport closed"
+    not_preps: frozenset[str] = frozenset()  # not with these prepositions ("left hospitals without staff")
 
 
 @dataclass(frozen=True)
@@ -162,6 +163,7 @@ def load_knowledge() -> Knowledge:
                 subjects=_set(raw.get("subjects")),
                 object_target=raw.get("object_is_target"),
                 transitive=bool(raw.get("transitive", False)),
+                not_preps=_set(raw.get("not_preps")) or frozenset(),
             )
             verbs.setdefault(rule.lemma, []).append(rule)
     nouns: dict[str, list[NounRule]] = {}

@@ -406,6 +406,8 @@ def match_verb_rules(token: Token, knowledge: Knowledge) -> list[VerbRule]:
             continue
         if rule.transitive and not _acts_on_something(token):
             continue
+        if any(c.dep_ == "prep" and c.lower_ in rule.not_preps for c in token.children):
+            continue
         fitting.append(rule)
     return fitting
 
