@@ -127,3 +127,16 @@ def test_a_participle_clause_goes_on_telling_the_act(code: Code) -> None:
 def test_leaving_something_in_a_state_is_no_withdrawal(code: Code, sentence: str, withdrawal: bool) -> None:
     events = code(sentence)
     assert ("RETREAT" in {e.event_type for e in events}) is withdrawal, _triggers(events)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event"),
+    [
+        ("Most analysts in Ankara believe Turkey and Greece will fail to agree on maritime borders this year.", False),
+        ("Western diplomats expect that Moscow could expel more European envoys.", False),
+        ("Serbia and Kosovo are expected to sign the accord in Brussels next week.", True),
+    ],
+)
+def test_an_opinion_about_the_future_is_no_event(code: Code, sentence: str, event: bool) -> None:
+    events = code(sentence)
+    assert bool(events) is event, _triggers(events)

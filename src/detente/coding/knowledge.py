@@ -86,6 +86,7 @@ class ModalityCues:
     hypothetical_aux: frozenset[str]
     reporting_verbs: frozenset[str]
     denial_verbs: frozenset[str]
+    opinion_verbs: frozenset[str] = frozenset()
 
 
 @dataclass

@@ -132,6 +132,8 @@ def read_modality(trigger: Trigger, cues: ModalityCues) -> Modality:
                 c.dep_ == "mark" and c.lemma_.lower() in cues.conditional_marks for c in child_tok.children
             ):
                 modality = _stronger(modality, "hypothetical")
+        if relation == "ccomp" and _future_opinion(child_tok, head, cues):
+            suppressed = True  # "diplomats believe the states will struggle to agree"
         if lemma in cues.reporting_verbs and head.pos_ == "VERB" and claimant is None:
             speaker = _speaker(head)
             if speaker is not None:
@@ -194,6 +196,21 @@ def _finite_after_infinitive(verb: Token, head: Token) -> bool:
         verb.tag_ in ("VBD", "VBZ", "VBP")
         and head.tag_ == "VB"
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
+    )
+
+
+def _future_opinion(clause: Token, verb: Token, cues: ModalityCues) -> bool:
+    """ "believe the member states will struggle to agree", "expect Iran could retaliate": an act that
+    someone only believes or expects will come (the verb active; "is expected to" tells a plan, and
+    "believe it could have struck" a past act)."""
+    return (
+        verb.lemma_.lower() in cues.opinion_verbs
+        and not is_passive(verb)
+        and any(
+            c.dep_ == "aux" and c.lemma_.lower() in cues.planned_aux | cues.hypothetical_aux
+            for c in clause.children
+        )
+        and not any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in clause.children)
     )
 
 
