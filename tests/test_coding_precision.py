@@ -140,3 +140,9 @@ def test_leaving_something_in_a_state_is_no_withdrawal(code: Code, sentence: str
 def test_an_opinion_about_the_future_is_no_event(code: Code, sentence: str, event: bool) -> None:
     events = code(sentence)
     assert bool(events) is event, _triggers(events)
+
+
+def test_the_measure_something_is_exempted_from_is_no_new_one(code: Code) -> None:
+    events = code("Ottawa will exempt cars, steel and aluminium from its new tariffs on American imports.")
+    assert "SANCTION" not in {e.event_type for e in events}, _triggers(events)
+    assert "CONCEDE" in {e.event_type for e in events}, _triggers(events)

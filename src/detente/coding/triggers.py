@@ -139,6 +139,20 @@ def find_triggers(sent: Span, knowledge: Knowledge) -> list[Trigger]:
         if c.dep_ in ("dobj", "nsubjpass") or (c.dep_ == "prep" and c.lower_ in ("of", "from"))
         for g in ([c] if c.dep_ != "prep" else [x for x in c.children if x.dep_ == "pobj"])
     }
+    # "exempted smartphones from its tariffs": the parser may hang the "from" phrase on the object
+    undone.update(
+        {
+            g.i: UNDOES[_undoing_kind(t)]
+            for t in found
+            if _undoing_kind(t) in UNDOES
+            for o in t.token.children
+            if o.dep_ == "dobj"
+            for p in o.children
+            if p.dep_ == "prep" and p.lower_ == "from"
+            for g in p.children
+            if g.dep_ == "pobj"
+        }
+    )
     found = [t for t in found if not (t.is_noun and t.rule.event_type in undone.get(t.token.i, ()))]
     found = [t for t in found if not (t.is_noun and _ended(t.token, knowledge))]
     # "left Niger on Friday, completing a withdrawal": a participle clause goes on telling the act
@@ -372,9 +386,11 @@ def match_verb_rules(token: Token, knowledge: Knowledge) -> list[VerbRule]:
         if g.dep_ == "dobj"
     ]
     # "withdrew from the treaty", "pulled out of the deal": what is left is named after "from"
+    # (the parser may hang the phrase on the direct object: "exempted chips from its tariffs")
     objects += [
         g
-        for p in token.children
+        for h in [token, *(c for c in token.children if c.dep_ == "dobj")]
+        for p in h.children
         if p.dep_ == "prep" and p.lower_ == "from"
         for g in p.children
         if g.dep_ == "pobj"
