@@ -146,3 +146,9 @@ def test_the_measure_something_is_exempted_from_is_no_new_one(code: Code) -> Non
     events = code("Ottawa will exempt cars, steel and aluminium from its new tariffs on American imports.")
     assert "SANCTION" not in {e.event_type for e in events}, _triggers(events)
     assert "CONCEDE" in {e.event_type for e in events}, _triggers(events)
+
+
+def test_talks_during_which_something_was_asked_belong_to_the_asker(code: Code) -> None:
+    events = code("Macron asked Tebboune to release the novelist during a meeting in Algiers.")
+    meeting = [e for e in events if e.trigger == "meeting"]
+    assert meeting and meeting[0].source.country == "FRA", _triggers(events)

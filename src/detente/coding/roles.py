@@ -25,6 +25,8 @@ TEMPORAL_PREPS = {"before", "after", "since", "following", "until", "till", "ahe
 # "a year after seizing the ship", "by closing the border": the gerund shares the clause's subject
 # (not "warned against arming", "barred Russia from taking part")
 ADVERBIAL_PREPS = TEMPORAL_PREPS | {"without", "despite", "by", "upon", "through", "while"}
+# "during talks", "amid a row": phrases that tell when or amid what something was done
+CIRCUMSTANCE_PREPS = {"during", "after", "before", "following", "amid", "despite", "since"}
 # "X accused/blamed/thanked Y for/of doing": Y is the doer (elsewhere the subject is)
 OBJECT_DOES = frozenset(_WORDS["object_does"])
 QUANTITY_NOUNS = frozenset(_WORDS["quantity_nouns"])
@@ -381,6 +383,12 @@ def clause_subject(noun: Token) -> list[Token]:
             holder = agent or subject
             if holder is not None and holder.i not in chain:
                 return _with_conjuncts(holder)
+            if holder is None and _circumstance_of_request(chain, head):
+                # "urged Xi to speed up disengagement during a conversation": the talk went with the
+                # urging, not with the act urged
+                asker, _passive, asker_agent = _subjects(head.head)
+                if (asker_agent or asker) is not None:
+                    return _with_conjuncts(asker_agent or asker)
             if holder is None and head.dep_ in ("xcomp", "conj", "advcl"):
                 inherited = _inherited_subject(head)
                 if inherited:
@@ -388,6 +396,19 @@ def clause_subject(noun: Token) -> list[Token]:
         chain.add(head.i)
         current = head
     return []
+
+
+def _circumstance_of_request(chain: set[int], verb: Token) -> bool:
+    """Whether the path from a noun up to ``verb`` ran through a phrase of time or circumstance
+    ("during", "after", "amid") on an act that an object-control verb asks for or causes ("urged Xi
+    to speed up disengagement during a conversation")."""
+    return (
+        verb.dep_ == "xcomp"
+        and verb.head.lemma_.lower() in CONTROL_BY_OBJECT
+        and any(
+            c.dep_ == "prep" and c.i in chain and c.lower_ in CIRCUMSTANCE_PREPS for c in verb.children
+        )
+    )
 
 
 def _blamed_for(current: Token, head: Token) -> Token | None:
