@@ -152,3 +152,19 @@ def test_talks_during_which_something_was_asked_belong_to_the_asker(code: Code) 
     events = code("Macron asked Tebboune to release the novelist during a meeting in Algiers.")
     meeting = [e for e in events if e.trigger == "meeting"]
     assert meeting and meeting[0].source.country == "FRA", _triggers(events)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event_type", "told"),
+    [
+        # a running toll with no doer is a statistic
+        ("At least 340 civilians have been killed in Sagaing since March, a monitoring group said.", "ASSAULT", False),
+        # ... but arrests imply the state's police
+        ("The interior ministry said 85 protesters had been detained in Tbilisi since Friday.", "COERCE", True),
+        # ... and a killing with its doer is an act
+        ("Twelve villagers were killed by RSF fighters near El Geneina on Sunday.", "ASSAULT", True),
+    ],
+)
+def test_a_running_toll_is_no_event(code: Code, sentence: str, event_type: str, told: bool) -> None:
+    events = code(sentence)
+    assert (event_type in {e.event_type for e in events}) is told, _triggers(events)

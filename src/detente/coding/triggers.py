@@ -239,7 +239,10 @@ def find_triggers(sent: Span, knowledge: Knowledge) -> list[Trigger]:
     # attack": the act is the one named
     kinds = {t.token.i: t.rule.event_type for t in found}
     found = [
-        t for t in found if t.is_noun or not (_told_by_another(t, kinds) or _happened_within(t, kinds))
+        t
+        for t in found
+        if t.is_noun
+        or not (_told_by_another(t, kinds) or _happened_within(t, kinds) or _running_toll(t, knowledge))
     ]
     return sorted(found, key=lambda t: t.token.i)
 
@@ -267,6 +270,24 @@ def _purpose_of_an_act(trigger: Trigger, acting: set[int], light: set[int]) -> b
             or (anchor.dep_ == "xcomp" and anchor.head.i in light)
         )
         and any(c.lower_ == "to" and c.dep_ == "aux" for c in anchor.children)
+    )
+
+
+def _running_toll(trigger: Trigger, knowledge: Knowledge) -> bool:
+    """A count of people acted on by no one named, summed up to now: "more than 2,000 civilians have
+    been killed since January" is a statistic, not an act. (Acts that only a state's organs do, such
+    as "107 people had been detained since Thursday", have a doer the text implies.)"""
+    if knowledge.types[trigger.rule.event_type].implicit_agent is not None:
+        return False
+    verb = trigger.token
+    children = list(verb.children)
+    patients = [c for c in children if c.dep_ == "nsubjpass"]
+    return (
+        bool(patients)
+        and not any(c.dep_ == "agent" for c in children)
+        and any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in children)
+        and any(c.dep_ == "prep" and c.lower_ == "since" for c in children)
+        and any(g.dep_ == "nummod" for g in patients[0].children)
     )
 
 
