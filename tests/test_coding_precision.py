@@ -21,7 +21,10 @@ def _triggers(events: list[Event]) -> list[tuple[str, str]]:
     [
         # what a refused plan, call or offer proposes has not happened
         ("Tbilisi rejected the European Union's plan to deploy monitors along the border.", "MOBILIZE"),
-        ("The junta on Monday rejected demands from the African Union to release detained ministers.", "RETREAT"),
+        (
+            "The junta on Monday rejected demands from the African Union to release detained ministers.",
+            "RETREAT",
+        ),
         ("Hamas declined an Egyptian proposal to free ten hostages in a first phase.", "RETREAT"),
     ],
 )
@@ -41,14 +44,18 @@ def test_the_possessor_of_an_offensive_is_its_doer(code: Code) -> None:
 
 
 def test_such_an_act_is_a_repeat_mention(code: Code) -> None:
-    events = code("Baku rejected a proposed truce on Monday, saying Armenian shelling had made such a ceasefire pointless.")
+    events = code(
+        "Baku rejected a proposed truce on Monday, saying Armenian shelling had made"
+        " such a ceasefire pointless."
+    )
     assert "RETREAT" not in {e.event_type for e in events}, _triggers(events)
 
 
 @pytest.mark.parametrize(
     "sentence",
     [
-        "Mali's junta blamed jihadist fighters for Tuesday's ambush on an army patrol near Gao, in which 15 soldiers were killed.",
+        "Mali's junta blamed jihadist fighters for Tuesday's ambush on an army patrol near Gao,"
+        " in which 15 soldiers were killed.",
         "Kyiv condemned the Russian missile strike on Odesa, which killed eleven people on Sunday.",
     ],
 )
@@ -58,7 +65,9 @@ def test_a_toll_told_in_a_relative_clause_is_part_of_the_attack(code: Code, sent
 
 
 def test_the_one_blamed_for_an_act_did_it(code: Code) -> None:
-    events = code("Islamabad blamed Afghan Taliban fighters for Monday's ambush on a police convoy near Chaman.")
+    events = code(
+        "Islamabad blamed Afghan Taliban fighters for Monday's ambush on a police convoy near Chaman."
+    )
     ambush = [e for e in events if e.trigger == "ambush"]
     assert ambush and ambush[0].source.text != "Islamabad", _triggers(events)
     assert ambush[0].source.country == "AFG", [(e.trigger, e.source) for e in ambush]
@@ -69,7 +78,10 @@ def test_the_one_blamed_for_an_act_did_it(code: Code) -> None:
     [
         ("Chad has deployed 2,000 soldiers near the border to support the Sudanese army.", "SUPPORT"),
         ("Tajikistan extradited a former Uzbek banker to Uzbekistan to face fraud charges.", "ACCUSE"),
-        ("Teachers in Kenya began a nationwide strike on Monday to press the government over salaries.", "REQUEST"),
+        (
+            "Teachers in Kenya began a nationwide strike on Monday to press the government over salaries.",
+            "REQUEST",
+        ),
     ],
 )
 def test_the_purpose_of_an_act_is_not_told_as_done(code: Code, sentence: str, absent: str) -> None:
@@ -102,7 +114,11 @@ def test_a_place_that_closes_is_no_closure_by_anyone(code: Code, sentence: str, 
     ("sentence", "absent", "present"),
     [
         # the suspension ended is no new sanction
-        ("ECOWAS readmitted Guinea, ending a suspension of its membership imposed after the 2021 coup.", "SANCTION", "CONCEDE"),
+        (
+            "ECOWAS readmitted Guinea, ending a suspension of its membership imposed after the 2021 coup.",
+            "SANCTION",
+            "CONCEDE",
+        ),
         # a sit-in its protesters refuse to end goes on
         ("Students in Belgrade refused on Monday to end their sit-in at the faculty.", "", "PROTEST"),
     ],
@@ -113,14 +129,20 @@ def test_what_is_ended_is_no_new_event(code: Code, sentence: str, absent: str, p
 
 
 def test_a_participle_clause_goes_on_telling_the_act(code: Code) -> None:
-    events = code("The last Russian soldiers pulled out of Kherson on Friday, completing a withdrawal announced by Moscow.")
+    events = code(
+        "The last Russian soldiers pulled out of Kherson on Friday,"
+        " completing a withdrawal announced by Moscow."
+    )
     assert [e.trigger for e in events if e.event_type == "RETREAT"] == ["pulled"], _triggers(events)
 
 
 @pytest.mark.parametrize(
     ("sentence", "withdrawal"),
     [
-        ("Doctors in Kenya walked out on Monday, leaving several hospitals in Nairobi without surgeons.", False),
+        (
+            "Doctors in Kenya walked out on Monday, leaving several hospitals in Nairobi without surgeons.",
+            False,
+        ),
         ("The last Italian soldiers left Iraq on Tuesday.", True),
     ],
 )
@@ -132,7 +154,11 @@ def test_leaving_something_in_a_state_is_no_withdrawal(code: Code, sentence: str
 @pytest.mark.parametrize(
     ("sentence", "event"),
     [
-        ("Most analysts in Ankara believe Turkey and Greece will fail to agree on maritime borders this year.", False),
+        (
+            "Most analysts in Ankara believe Turkey and Greece will fail to agree"
+            " on maritime borders this year.",
+            False,
+        ),
         ("Western diplomats expect that Moscow could expel more European envoys.", False),
         ("Serbia and Kosovo are expected to sign the accord in Brussels next week.", True),
     ],
@@ -158,9 +184,17 @@ def test_talks_during_which_something_was_asked_belong_to_the_asker(code: Code) 
     ("sentence", "event_type", "told"),
     [
         # a running toll with no doer is a statistic
-        ("At least 340 civilians have been killed in Sagaing since March, a monitoring group said.", "ASSAULT", False),
+        (
+            "At least 340 civilians have been killed in Sagaing since March, a monitoring group said.",
+            "ASSAULT",
+            False,
+        ),
         # ... but arrests imply the state's police
-        ("The interior ministry said 85 protesters had been detained in Tbilisi since Friday.", "COERCE", True),
+        (
+            "The interior ministry said 85 protesters had been detained in Tbilisi since Friday.",
+            "COERCE",
+            True,
+        ),
         # ... and a killing with its doer is an act
         ("Twelve villagers were killed by RSF fighters near El Geneina on Sunday.", "ASSAULT", True),
     ],

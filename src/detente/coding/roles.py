@@ -155,7 +155,11 @@ def _noun_roles(trigger: Trigger, knowledge: Knowledge) -> Roles:
     modifier_source: Token | None = None
     for child in noun.children:
         if child.dep_ == "poss" and child.ent_type_ not in ("DATE", "TIME"):
-            if child.pos_ == "PRON" and rule.of_role == "target" and noun.lemma_.lower() not in POSSESSOR_DOES:
+            if (
+                child.pos_ == "PRON"
+                and rule.of_role == "target"
+                and noun.lemma_.lower() not in POSSESSOR_DOES
+            ):
                 roles.target_options.append([child])  # "securing his release": he is released
             else:
                 roles.sources = _with_conjuncts(child)
@@ -387,8 +391,9 @@ def clause_subject(noun: Token) -> list[Token]:
                 # "urged Xi to speed up disengagement during a conversation": the talk went with the
                 # urging, not with the act urged
                 asker, _passive, asker_agent = _subjects(head.head)
-                if (asker_agent or asker) is not None:
-                    return _with_conjuncts(asker_agent or asker)
+                asking = asker_agent or asker
+                if asking is not None:
+                    return _with_conjuncts(asking)
             if holder is None and head.dep_ in ("xcomp", "conj", "advcl"):
                 inherited = _inherited_subject(head)
                 if inherited:
@@ -405,9 +410,7 @@ def _circumstance_of_request(chain: set[int], verb: Token) -> bool:
     return (
         verb.dep_ == "xcomp"
         and verb.head.lemma_.lower() in CONTROL_BY_OBJECT
-        and any(
-            c.dep_ == "prep" and c.i in chain and c.lower_ in CIRCUMSTANCE_PREPS for c in verb.children
-        )
+        and any(c.dep_ == "prep" and c.i in chain and c.lower_ in CIRCUMSTANCE_PREPS for c in verb.children)
     )
 
 

@@ -232,9 +232,9 @@ def find_triggers(sent: Span, knowledge: Knowledge) -> list[Trigger]:
     # "deployed soldiers to support the rebels", "extradited him to face charges": what an act is
     # done for is not told as done
     # (or on the light verb of one: "began a strike to press the government")
-    light = {t.light_verb.i for t in found if t.light_verb is not None}
-    acting = {t.token.i for t in found} | light
-    found = [t for t in found if not _purpose_of_an_act(t, acting, light)]
+    light_verbs = {t.light_verb.i for t in found if t.light_verb is not None}
+    acting = {t.token.i for t in found} | light_verbs
+    found = [t for t in found if not _purpose_of_an_act(t, acting, light_verbs)]
     # "retaliated by expelling ten diplomats": the means is the act; "soldiers were injured in the
     # attack": the act is the one named
     kinds = {t.token.i: t.rule.event_type for t in found}
@@ -265,12 +265,9 @@ def _purpose_of_an_act(trigger: Trigger, acting: set[int], light: set[int]) -> b
     parser may read the purpose as the complement of a light verb.)"""
     anchor = trigger.light_verb or trigger.token
     return (
-        (
-            (anchor.dep_ == "advcl" and anchor.head.i in acting)
-            or (anchor.dep_ == "xcomp" and anchor.head.i in light)
-        )
-        and any(c.lower_ == "to" and c.dep_ == "aux" for c in anchor.children)
-    )
+        (anchor.dep_ == "advcl" and anchor.head.i in acting)
+        or (anchor.dep_ == "xcomp" and anchor.head.i in light)
+    ) and any(c.lower_ == "to" and c.dep_ == "aux" for c in anchor.children)
 
 
 def _running_toll(trigger: Trigger, knowledge: Knowledge) -> bool:
