@@ -202,3 +202,10 @@ def test_talks_during_which_something_was_asked_belong_to_the_asker(code: Code) 
 def test_a_running_toll_is_no_event(code: Code, sentence: str, event_type: str, told: bool) -> None:
     events = code(sentence)
     assert (event_type in {e.event_type for e in events}) is told, _triggers(events)
+
+
+def test_every_coordinated_object_counts(code: Code) -> None:
+    events = code(
+        "ELN rebels handed over mortars, grenades and hundreds of rifles to Colombian troops on Monday."
+    )
+    assert [(e.event_type, e.mode) for e in events] == [("RETREAT", "disarm")], _triggers(events)

@@ -414,6 +414,17 @@ def match_verb_rules(token: Token, knowledge: Knowledge) -> list[VerbRule]:
         if g.dep_ == "pobj"
     ]
     objects += out_of_objects(token)
+    # "handed over tanks, artillery and thousands of rifles": every coordinated object counts
+    objects += [g for o in objects if o.dep_ == "dobj" for g in o.conjuncts]
+    objects += [
+        g
+        for o in objects
+        if o.dep_ == "conj"
+        for p in o.children
+        if p.dep_ == "prep" and p.lower_ == "of"
+        for g in p.children
+        if g.dep_ == "pobj"
+    ]
     object_lemmas = {o.lemma_.lower() for o in objects} | {
         c.lemma_.lower() for o in objects for c in o.children if c.dep_ == "compound"
     }
