@@ -209,3 +209,8 @@ def test_every_coordinated_object_counts(code: Code) -> None:
         "ELN rebels handed over mortars, grenades and hundreds of rifles to Colombian troops on Monday."
     )
     assert [(e.event_type, e.mode) for e in events] == [("RETREAT", "disarm")], _triggers(events)
+
+
+def test_such_as_introduces_examples_not_a_repeat_mention(code: Code) -> None:
+    events = code("The EU imposed sanctions such as asset freezes on three Belarusian officials.")
+    assert "SANCTION" in {e.event_type for e in events}, _triggers(events)

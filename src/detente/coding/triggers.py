@@ -179,13 +179,17 @@ def find_triggers(sent: Span, knowledge: Knowledge) -> list[Trigger]:
         )
     ]
     # "such a truce", "such talks": an act of a kind already told or only spoken of
+    # (not "attacks such as the strike on Odesa", where the word introduces examples)
     found = [
         t
         for t in found
         if not (
             t.is_noun
             and any(
-                c.dep_ in ("det", "predet", "amod") and c.lower_ in knowledge.referring_determiners
+                c.dep_ in ("det", "predet", "amod")
+                and c.lower_ in knowledge.referring_determiners
+                and c.i < t.token.i
+                and not any(g.dep_ == "prep" for g in c.children)
                 for c in t.token.children
             )
         )
