@@ -214,3 +214,11 @@ def test_every_coordinated_object_counts(code: Code) -> None:
 def test_such_as_introduces_examples_not_a_repeat_mention(code: Code) -> None:
     events = code("The EU imposed sanctions such as asset freezes on three Belarusian officials.")
     assert "SANCTION" in {e.event_type for e in events}, _triggers(events)
+
+
+def test_the_act_a_grievance_is_about_is_the_other_sides(code: Code) -> None:
+    events = code(
+        "Moscow threatened retaliation against two Finnish companies over the latest arms sale to Ukraine."
+    )
+    sale = [e for e in events if e.event_type == "COOPERATE"]
+    assert sale and sale[0].source.country == "FIN", _triggers(events)

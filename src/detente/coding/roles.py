@@ -230,6 +230,15 @@ def _noun_roles(trigger: Trigger, knowledge: Knowledge) -> Roles:
         and noun.dep_ in ("pobj", "nsubj")
         and not refers_back
     ):
+        # "threatened countermeasures against US contractors over the arms sale to Taiwan": an act
+        # a grievance is about is the other side's
+        roles.sources = _grieved_party(noun, knowledge)
+    if (
+        trigger.light_verb is None
+        and not roles.sources
+        and noun.dep_ in ("pobj", "nsubj")
+        and not refers_back
+    ):
         # "praised Poland during talks with Tusk", "agreed after ten days of talks", "as a final
         # round of talks ended": the talks belong to the subject of the clause they sit in
         roles.sources = clause_subject(noun)
@@ -401,6 +410,28 @@ def clause_subject(noun: Token) -> list[Token]:
         chain.add(head.i)
         current = head
     return []
+
+
+def _grieved_party(noun: Token, knowledge: Knowledge) -> list[Token]:
+    """The party whose act a grievance is about: the one a verb of complaint, threat or punishment is
+    aimed at ("threatened countermeasures against two US contractors over the arms sale", "sanctioned
+    three firms over exports to Russia"); empty when the verb names none."""
+    prep = noun.head
+    verb = prep.head
+    if noun.dep_ != "pobj" or prep.lower_ not in knowledge.grievance_preps or verb.pos_ != "VERB":
+        return []
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    aimed = [
+        g
+        for h in [*objects, verb]
+        for p in h.children
+        if p.dep_ == "prep" and p.lower_ in INSTRUMENT_TARGET_PREPS | {"on"}
+        for g in p.children
+        if g.dep_ == "pobj"
+    ]
+    people = [o for o in objects if o.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or o.pos_ == "PROPN"]
+    found = aimed or people
+    return _with_conjuncts(found[0]) if found else []
 
 
 def _circumstance_of_request(chain: set[int], verb: Token) -> bool:
