@@ -47,6 +47,8 @@ class VerbRule:
     complements: frozenset[str] | None = None  # "called the move illegal": what the object is said to be
     subjects: frozenset[str] | None = None  # "drones flew over Kos": the subject must be one of these
     object_target: bool | None = None  # overrides the type's object_is_target for this rule
+    transitive: bool = False  # only with an object: "closed the border", not "the airport closed"
+    not_preps: frozenset[str] = frozenset()  # not with these prepositions ("left hospitals without staff")
 
 
 @dataclass(frozen=True)
@@ -88,6 +90,7 @@ class ModalityCues:
     reporting_verbs: frozenset[str]
     denial_verbs: frozenset[str]
     past_marks: frozenset[str] = frozenset()
+    opinion_verbs: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -104,6 +107,9 @@ class Knowledge:
     joint_acts: frozenset[str]
     cargo_verbs: frozenset[str]
     referring_nouns: frozenset[str]
+    referring_determiners: frozenset[str]
+    partner_verbs: frozenset[str]
+    ending_verbs: frozenset[str]
     target_preps: frozenset[str]
     source_preps: frozenset[str]
     cues: ModalityCues
@@ -163,6 +169,8 @@ def load_knowledge() -> Knowledge:
                 complements=_set(raw.get("complements")),
                 subjects=_set(raw.get("subjects")),
                 object_target=raw.get("object_is_target"),
+                transitive=bool(raw.get("transitive", False)),
+                not_preps=_set(raw.get("not_preps")) or frozenset(),
             )
             verbs.setdefault(rule.lemma, []).append(rule)
     nouns: dict[str, list[NounRule]] = {}
@@ -206,6 +214,9 @@ def load_knowledge() -> Knowledge:
         joint_acts=frozenset(triggers.get("joint_acts") or []),
         cargo_verbs=frozenset(triggers.get("cargo_verbs") or []),
         referring_nouns=frozenset(triggers.get("referring_nouns") or []),
+        referring_determiners=frozenset(triggers.get("referring_determiners") or []),
+        partner_verbs=frozenset(triggers.get("partner_verbs") or []),
+        ending_verbs=frozenset(triggers.get("ending_verbs") or []),
         target_preps=frozenset(triggers.get("target_preps") or []),
         source_preps=frozenset(triggers.get("source_preps") or []),
         cues=cues,

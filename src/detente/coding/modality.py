@@ -86,6 +86,8 @@ def read_modality(trigger: Trigger, cues: ModalityCues) -> Modality:
             # "called on Rwanda to withdraw ... and urged M23 to ...": "urged" is no part of what was
             # called for; it goes with "called"
             circumstance = True
+        if steps == 1 and relation == "acl" and _refused_proposal(child_tok, head, cues):
+            suppressed = True  # "rejected the government's plan to disarm the group"
         if steps == 1 and not suppressed and _possessed_act(trigger, child_tok):
             # "refused to withdraw its complaint", "urged the UN to condemn Israel's strike": an act
             # with a named doer that something else is done to has taken place
@@ -104,7 +106,11 @@ def read_modality(trigger: Trigger, cues: ModalityCues) -> Modality:
             if lemma in cues.denial_verbs and relation in ("xcomp", "pcomp") and child_tok.tag_ == "VBG":
                 negated = True  # "denied supplying missiles": a denial of fact, not a refusal
                 claimant = claimant or _speaker(head)
-            elif lemma in cues.refusal_governors and relation in ("xcomp", "pcomp"):
+            elif lemma in cues.refusal_governors and (
+                relation in ("xcomp", "pcomp") or (relation == "advcl" and _to_infinitive(child_tok))
+            ):
+                # "refused to release", "rejected calls from ASEAN to halt air strikes" (the parser
+                # may hang the infinitive on the verb)
                 suppressed = suppressed or lemma != "fail"
                 negated = negated or lemma == "fail"
             elif requested and (
@@ -135,6 +141,8 @@ def read_modality(trigger: Trigger, cues: ModalityCues) -> Modality:
                 # "warned that they would be expelled if Warsaw closed a crossing": the closure is
                 # the condition the threat names, not the act threatened
                 condition = True
+        if relation == "ccomp" and _future_opinion(child_tok, head, cues):
+            suppressed = True  # "diplomats believe the states will struggle to agree"
         if lemma in cues.reporting_verbs and head.pos_ == "VERB" and claimant is None:
             speaker = _speaker(head)
             if speaker is not None:
@@ -197,6 +205,40 @@ def _finite_after_infinitive(verb: Token, head: Token) -> bool:
         verb.tag_ in ("VBD", "VBZ", "VBP")
         and head.tag_ == "VB"
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
+    )
+
+
+def _future_opinion(clause: Token, verb: Token, cues: ModalityCues) -> bool:
+    """ "believe the member states will struggle to agree", "expect Iran could retaliate": an act that
+    someone only believes or expects will come (the verb active; "is expected to" tells a plan, and
+    "believe it could have struck" a past act)."""
+    return (
+        verb.lemma_.lower() in cues.opinion_verbs
+        and not is_passive(verb)
+        and any(
+            c.dep_ == "aux" and c.lemma_.lower() in cues.planned_aux | cues.hypothetical_aux
+            for c in clause.children
+        )
+        and not any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in clause.children)
+    )
+
+
+def _to_infinitive(verb: Token) -> bool:
+    """A verb with "to" before it: "to halt", "to disarm"."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _refused_proposal(verb: Token, noun: Token, cues: ModalityCues) -> bool:
+    """ "rejected the plan to disarm the group", "turned down an offer to mediate": an act told as
+    what a plan, call or offer proposes, where that noun is what a refusal verb refuses (the act
+    has not taken place; the refusal is the event)."""
+    refuser = noun.head
+    return (
+        noun.pos_ == "NOUN"
+        and _to_infinitive(verb)
+        and noun.dep_ in ("dobj", "nsubjpass")
+        and refuser.lemma_.lower() in cues.refusal_governors
+        and refuser.lemma_.lower() != "fail"
     )
 
 

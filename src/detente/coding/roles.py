@@ -25,6 +25,8 @@ TEMPORAL_PREPS = {"before", "after", "since", "following", "until", "till", "ahe
 # "a year after seizing the ship", "by closing the border": the gerund shares the clause's subject
 # (not "warned against arming", "barred Russia from taking part")
 ADVERBIAL_PREPS = TEMPORAL_PREPS | {"without", "despite", "by", "upon", "through", "while"}
+# "during talks", "amid a row": phrases that tell when or amid what something was done
+CIRCUMSTANCE_PREPS = {"during", "after", "before", "following", "amid", "despite", "since"}
 # "X accused/blamed/thanked Y for/of doing": Y is the doer (elsewhere the subject is)
 OBJECT_DOES = frozenset(_WORDS["object_does"])
 QUANTITY_NOUNS = frozenset(_WORDS["quantity_nouns"])
@@ -33,6 +35,8 @@ QUANTITY_NOUNS = frozenset(_WORDS["quantity_nouns"])
 BUNDLE_NOUNS = frozenset(_WORDS["bundle_nouns"])
 RELATIVE_PRONOUNS = {"that", "which", "who", "whom", "whose"}
 CONTROL_BY_OBJECT = frozenset(_WORDS["control_by_object"])
+# "its offensive", "their air campaign": the possessor of these act nouns does the act
+POSSESSOR_DOES = frozenset(_WORDS["possessor_does"])
 
 
 @dataclass
@@ -225,7 +229,11 @@ def _noun_roles(trigger: Trigger, knowledge: Knowledge) -> Roles:
     modifier_source: Token | None = None
     for child in noun.children:
         if child.dep_ == "poss" and child.ent_type_ not in ("DATE", "TIME"):
-            if child.pos_ == "PRON" and rule.of_role == "target":
+            if (
+                child.pos_ == "PRON"
+                and rule.of_role == "target"
+                and noun.lemma_.lower() not in POSSESSOR_DOES
+            ):
                 roles.target_options.append([child])  # "securing his release": he is released
             else:
                 roles.sources = _with_conjuncts(child)
@@ -293,6 +301,15 @@ def _noun_roles(trigger: Trigger, knowledge: Knowledge) -> Roles:
             ),
             [],
         )
+    if (
+        trigger.light_verb is None
+        and not roles.sources
+        and noun.dep_ in ("pobj", "nsubj")
+        and not refers_back
+    ):
+        # "threatened countermeasures against US contractors over the arms sale to Taiwan": an act
+        # a grievance is about is the other side's
+        roles.sources = _grieved_party(noun, knowledge)
     if (
         trigger.light_verb is None
         and not roles.sources
@@ -448,11 +465,21 @@ def clause_subject(noun: Token) -> list[Token]:
             return []
         if head.lower_ == "of" and head.head.lemma_.lower() not in QUANTITY_NOUNS:
             return []
+        blamed = _blamed_for(current, head)
+        if blamed is not None:
+            return _with_conjuncts(blamed)
         if head.pos_ in ("VERB", "AUX"):
             subject, _passive, agent = _subjects(head)
             holder = agent or subject
             if holder is not None and holder.i not in chain:
                 return _with_conjuncts(holder)
+            if holder is None and _circumstance_of_request(chain, head):
+                # "urged Xi to speed up disengagement during a conversation": the talk went with the
+                # urging, not with the act urged
+                asker, _passive, asker_agent = _subjects(head.head)
+                asking = asker_agent or asker
+                if asking is not None:
+                    return _with_conjuncts(asking)
             if holder is None and head.dep_ in ("xcomp", "conj", "advcl"):
                 inherited = _inherited_subject(head)
                 if inherited:
@@ -460,6 +487,51 @@ def clause_subject(noun: Token) -> list[Token]:
         chain.add(head.i)
         current = head
     return []
+
+
+def _grieved_party(noun: Token, knowledge: Knowledge) -> list[Token]:
+    """The party whose act a grievance is about: the one a verb of complaint, threat or punishment is
+    aimed at ("threatened countermeasures against two US contractors over the arms sale", "sanctioned
+    three firms over exports to Russia"); empty when the verb names none."""
+    prep = noun.head
+    verb = prep.head
+    if noun.dep_ != "pobj" or prep.lower_ not in knowledge.grievance_preps or verb.pos_ != "VERB":
+        return []
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    aimed = [
+        g
+        for h in [*objects, verb]
+        for p in h.children
+        if p.dep_ == "prep" and p.lower_ in INSTRUMENT_TARGET_PREPS | {"on"}
+        for g in p.children
+        if g.dep_ == "pobj"
+    ]
+    people = [o for o in objects if o.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or o.pos_ == "PROPN"]
+    found = aimed or people
+    return _with_conjuncts(found[0]) if found else []
+
+
+def _circumstance_of_request(chain: set[int], verb: Token) -> bool:
+    """Whether the path from a noun up to ``verb`` ran through a phrase of time or circumstance
+    ("during", "after", "amid") on an act that an object-control verb asks for or causes ("urged Xi
+    to speed up disengagement during a conversation")."""
+    return (
+        verb.dep_ == "xcomp"
+        and verb.head.lemma_.lower() in CONTROL_BY_OBJECT
+        and any(c.dep_ == "prep" and c.i in chain and c.lower_ in CIRCUMSTANCE_PREPS for c in verb.children)
+    )
+
+
+def _blamed_for(current: Token, head: Token) -> Token | None:
+    """ "blamed Boko Haram for the ambush", "thanked Qatar for its mediation": the object of a verb
+    of blame or credit does the act its "for/of" phrase names (the parser may hang the phrase on the
+    object itself)."""
+    if current.dep_ == "prep" and current.lower_ in ("for", "of"):
+        if head.pos_ == "VERB" and head.lemma_.lower() in OBJECT_DOES:
+            return next((c for c in head.children if c.dep_ == "dobj"), None)
+        if head.dep_ == "dobj" and head.head.lemma_.lower() in OBJECT_DOES:
+            return head
+    return None
 
 
 def _subjects(verb: Token) -> tuple[Token | None, Token | None, Token | None]:

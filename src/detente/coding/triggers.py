@@ -141,7 +141,34 @@ def find_triggers(sent: Span, knowledge: Knowledge) -> list[Trigger]:
         if c.dep_ in ("dobj", "nsubjpass") or (c.dep_ == "prep" and c.lower_ in ("of", "from"))
         for g in ([c] if c.dep_ != "prep" else [x for x in c.children if x.dep_ == "pobj"])
     }
+    # "exempted smartphones from its tariffs": the parser may hang the "from" phrase on the object
+    undone.update(
+        {
+            g.i: UNDOES[_undoing_kind(t)]
+            for t in found
+            if _undoing_kind(t) in UNDOES
+            for o in t.token.children
+            if o.dep_ == "dobj"
+            for p in o.children
+            if p.dep_ == "prep" and p.lower_ == "from"
+            for g in p.children
+            if g.dep_ == "pobj"
+        }
+    )
     found = [t for t in found if not (t.is_noun and t.rule.event_type in undone.get(t.token.i, ()))]
+    found = [t for t in found if not (t.is_noun and _ended(t.token, knowledge))]
+    # "left Niger on Friday, completing a withdrawal": a participle clause goes on telling the act
+    verb_kinds = {t.token.i: t.rule.event_type for t in found if not t.is_noun}
+    found = [
+        t
+        for t in found
+        if not (
+            t.light_verb is not None
+            and t.light_verb.dep_ == "advcl"
+            and t.light_verb.tag_ == "VBG"
+            and verb_kinds.get(t.light_verb.head.i) == t.rule.event_type
+        )
+    ]
     # "the most serious breach of the truce", "the outcome of the talks": an event only referred to
     found = [
         t
@@ -151,6 +178,22 @@ def find_triggers(sent: Span, knowledge: Knowledge) -> list[Trigger]:
             and t.token.dep_ == "pobj"
             and t.token.head.lower_ == "of"
             and t.token.head.head.lemma_.lower() in knowledge.referring_nouns
+        )
+    ]
+    # "such a truce", "such talks": an act of a kind already told or only spoken of
+    # (not "attacks such as the strike on Odesa", where the word introduces examples)
+    found = [
+        t
+        for t in found
+        if not (
+            t.is_noun
+            and any(
+                c.dep_ in ("det", "predet", "amod")
+                and c.lower_ in knowledge.referring_determiners
+                and c.i < t.token.i
+                and not any(g.dep_ == "prep" for g in c.children)
+                for c in t.token.children
+            )
         )
     ]
     # "an agreement on tariffs", "talks about prisoner exchanges": what talks or accords are about
@@ -192,11 +235,22 @@ def find_triggers(sent: Span, knowledge: Knowledge) -> list[Trigger]:
         )
     ]
     found = [t for t in found if not _tells_the_outcome(t, found)]
+    # "deployed soldiers to support the rebels", "extradited him to face charges": what an act is
+    # done for is not told as done
+    # (or on the light verb of one: "began a strike to press the government")
+    light_verbs = {t.light_verb.i for t in found if t.light_verb is not None}
+    acting = {t.token.i for t in found} | light_verbs
+    found = [t for t in found if not _purpose_of_an_act(t, acting, light_verbs)]
     # "retaliated by expelling ten diplomats": the means is the act; "soldiers were injured in the
     # attack": the act is the one named
     # (a swap's other side framing a release is another act: "freed ten detainees in exchange for ...")
     kinds = {t.token.i: t.rule.event_type for t in found if not _in_return(t)}
-    found = [t for t in found if t.is_noun or not _told_by_another(t, kinds)]
+    found = [
+        t
+        for t in found
+        if t.is_noun
+        or not (_told_by_another(t, kinds) or _happened_within(t, kinds) or _running_toll(t, knowledge))
+    ]
     return sorted(found, key=lambda t: t.token.i)
 
 
@@ -214,6 +268,71 @@ def _answered_act(noun: Token, verb: Token, knowledge: Knowledge) -> bool:
 def _in_return(trigger: Trigger) -> bool:
     """A noun that tells the other side's part of a deal framing a verb ("in exchange for")."""
     return isinstance(trigger.rule, NounRule) and trigger.rule.in_return
+
+
+def _ended(noun: Token, knowledge: Knowledge) -> bool:
+    """An act or state that a verb tells over ("ending a suspension of its membership", "the talks
+    were ended"); not one an infinitive only wants ended or a negation keeps ("refused to end their
+    sit-in", "did not end the blockade")."""
+    verb = noun.head
+    return (
+        noun.dep_ in ("dobj", "nsubjpass")
+        and verb.pos_ == "VERB"
+        and verb.lemma_.lower() in knowledge.ending_verbs
+        and not any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ == "to") for c in verb.children)
+    )
+
+
+def _purpose_of_an_act(trigger: Trigger, acting: set[int], light: set[int]) -> bool:
+    """A "to" infinitive on a verb that tells an act (a trigger or a light verb): its purpose. (The
+    parser may read the purpose as the complement of a light verb.)"""
+    anchor = trigger.light_verb or trigger.token
+    return (
+        (anchor.dep_ == "advcl" and anchor.head.i in acting)
+        or (anchor.dep_ == "xcomp" and anchor.head.i in light)
+    ) and any(c.lower_ == "to" and c.dep_ == "aux" for c in anchor.children)
+
+
+def _running_toll(trigger: Trigger, knowledge: Knowledge) -> bool:
+    """A count of people acted on by no one named, summed up to now: "more than 2,000 civilians have
+    been killed since January" is a statistic, not an act. (Acts that only a state's organs do, such
+    as "107 people had been detained since Thursday", have a doer the text implies.)"""
+    if knowledge.types[trigger.rule.event_type].implicit_agent is not None:
+        return False
+    verb = trigger.token
+    children = list(verb.children)
+    patients = [c for c in children if c.dep_ == "nsubjpass"]
+    return (
+        bool(patients)
+        and not any(c.dep_ == "agent" for c in children)
+        and any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in children)
+        and any(c.dep_ == "prep" and c.lower_ == "since" for c in children)
+        and any(g.dep_ == "nummod" for g in patients[0].children)
+    )
+
+
+def _happened_within(trigger: Trigger, kinds: dict[int, str]) -> bool:
+    """A verb in a relative clause on an act of its kind tells part of that act: "an air strike that
+    killed nine", "the ambush on a convoy, in which 12 soldiers were killed" (the parser may hang an
+    "in which" clause on the act's own complement)."""
+    verb = trigger.token
+    if verb.dep_ != "relcl":
+        return False
+    antecedent = verb.head
+    if kinds.get(antecedent.i) == trigger.rule.event_type:
+        return True
+    within = any(
+        c.dep_ == "prep"
+        and c.lower_ in ("in", "during")
+        and any(g.dep_ == "pobj" and g.lower_ in ("which", "whom") for g in c.children)
+        for c in verb.children
+    )
+    return (
+        within
+        and antecedent.dep_ == "pobj"
+        and antecedent.head.dep_ == "prep"
+        and kinds.get(antecedent.head.head.i) == trigger.rule.event_type
+    )
 
 
 def _own_doer(noun: Token) -> bool:
@@ -311,14 +430,27 @@ def match_verb_rules(token: Token, knowledge: Knowledge) -> list[VerbRule]:
         if g.dep_ == "dobj"
     ]
     # "withdrew from the treaty", "pulled out of the deal": what is left is named after "from"
+    # (the parser may hang the phrase on the direct object: "exempted chips from its tariffs")
     objects += [
         g
-        for p in token.children
+        for h in [token, *(c for c in token.children if c.dep_ == "dobj")]
+        for p in h.children
         if p.dep_ == "prep" and p.lower_ == "from"
         for g in p.children
         if g.dep_ == "pobj"
     ]
     objects += out_of_objects(token)
+    # "handed over tanks, artillery and thousands of rifles": every coordinated object counts
+    objects += [g for o in objects if o.dep_ == "dobj" for g in o.conjuncts]
+    objects += [
+        g
+        for o in objects
+        if o.dep_ == "conj"
+        for p in o.children
+        if p.dep_ == "prep" and p.lower_ == "of"
+        for g in p.children
+        if g.dep_ == "pobj"
+    ]
     object_lemmas = {o.lemma_.lower() for o in objects} | {
         c.lemma_.lower() for o in objects for c in o.children if c.dep_ == "compound"
     }
@@ -343,6 +475,10 @@ def match_verb_rules(token: Token, knowledge: Knowledge) -> list[VerbRule]:
             continue
         if rule.subjects is not None and not (subject_lemmas & rule.subjects):
             continue
+        if rule.transitive and not _acts_on_something(token):
+            continue
+        if any(c.dep_ == "prep" and c.lower_ in rule.not_preps for c in token.children):
+            continue
         fitting.append(rule)
     return fitting
 
@@ -355,6 +491,15 @@ def _raised_object(verb: Token) -> list[Token]:
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return []
     return [c for c in verb.head.children if c.dep_ == "nsubjpass"]
+
+
+def _acts_on_something(verb: Token) -> bool:
+    """A verb with a direct object or a passive subject, or a participle on the noun it acts on
+    ("closed the border", "the border was closed", "a route closed for years"), not one whose
+    subject only changes state ("the airport closed", "forced the airport to close")."""
+    return verb.dep_ in ("acl", "amod") or any(
+        c.dep_ in ("dobj", "nsubjpass", "auxpass") for c in verb.children
+    )
 
 
 def out_of_objects(verb: Token) -> list[Token]:
@@ -477,7 +622,7 @@ def match_noun(token: Token, knowledge: Knowledge) -> NounRule | None:
             c.dep_ == "prep" and c.lower_ in rule.with_preps for c in token.children
         ):
             continue
-        if rule.alone and _several_doers(token):
+        if rule.alone and _several_doers(token, knowledge):
             continue
         if rule.in_return and framed_act(token, rule, knowledge) is None:
             continue
@@ -541,10 +686,10 @@ def _hyphenated(token: Token) -> list[str]:
 PARTNER_PREPS = {"with", "between", "alongside"}
 
 
-def _several_doers(noun: Token) -> bool:
+def _several_doers(noun: Token, knowledge: Knowledge) -> bool:
     """The act a noun names is done by coordinated parties: "Chinese and Russian drills", "the
     Russian-Belarusian exercises", "Iran and Russia held drills", "Russian and Belarusian forces
-    launched exercises"."""
+    launched exercises", "German troops joined Lithuanian units for drills"."""
     owners = [c for c in noun.children if c.dep_ in MODIFIER_DEPS or c.dep_ == "poss"]
     governor = noun.head if noun.dep_ in ("dobj", "nsubjpass") else None
     if noun.dep_ == "pobj" and noun.head.head.pos_ == "VERB":
@@ -552,6 +697,13 @@ def _several_doers(noun: Token) -> bool:
     if governor is not None:
         owners += [c for c in governor.children if c.dep_ == "nsubj"]
     if any(_coordinated(o) for o in owners):
+        return True
+    joined = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else None
+    if (
+        joined is not None
+        and joined.lemma_.lower() in knowledge.partner_verbs
+        and any(c.dep_ == "dobj" for c in joined.children)
+    ):
         return True
     # "held drills with the Philippine navy"
     if governor is not None and any(
