@@ -20,7 +20,7 @@ from detente.actors.resolver import (
     name_tokens,
 )
 from detente.coding.dates import Anchor, find_anchor
-from detente.coding.event_dates import day_of, event_date, sentence_dates
+from detente.coding.event_dates import TEMPORAL_MARKS, day_of, event_date, sentence_dates
 from detente.coding.modality import read_modality
 from detente.coding.parties import (
     conditions_fail,
@@ -128,6 +128,8 @@ def _code_trigger(
     resolved_date = event_date(
         trigger, date_spans, published, ctx.dates, future=modality.modality in FUTURE_MODALITIES
     )
+    if _repeat_mention(trigger, index, mentions, history, date_spans, ctx):
+        return []
     day = day_of(resolved_date, published)
     roles = find_roles(trigger, ctx.knowledge)
     named = {
@@ -227,6 +229,34 @@ def _code_trigger(
             )
         )
     return out
+
+
+def _repeat_mention(
+    trigger: Trigger,
+    index: int,
+    mentions: dict[int, Mention],
+    history: list[Event],
+    date_spans: list[Span],
+    ctx: CodingContext,
+) -> bool:
+    """Whether ``trigger`` is a definite event noun naming no actor of its own ("protests at the
+    arrest", "the closures would remain in place") after an event of its type in an earlier sentence:
+    the article tells that event again, it is no new one. A noun whose verb dates it ("the
+    demonstrations began on Thursday evening") tells when the event happened: it is coded ("the
+    closure will last until May" only says how long)."""
+    token = trigger.token
+    if not trigger.is_noun or trigger.light_verb is not None:
+        return False
+    if not any(c.dep_ == "det" and c.lower_ in ctx.knowledge.definite_determiners for c in token.children):
+        return False
+    if any(t.i in mentions for t in token.subtree if t.i != token.i):
+        return False
+    if token.dep_ in ("nsubj", "nsubjpass") and any(
+        token.head in span.root.ancestors and span.root.head.lower_ not in TEMPORAL_MARKS
+        for span in date_spans
+    ):
+        return False
+    return any(e.event_type == trigger.rule.event_type and e.sentence_index < index for e in history)
 
 
 def _occurrence_verb(trigger: Trigger) -> list[Token]:

@@ -100,6 +100,7 @@ class Knowledge:
     joint_acts: frozenset[str]
     cargo_verbs: frozenset[str]
     referring_nouns: frozenset[str]
+    definite_determiners: frozenset[str]
     target_preps: frozenset[str]
     source_preps: frozenset[str]
     cues: ModalityCues
@@ -199,6 +200,7 @@ def load_knowledge() -> Knowledge:
         joint_acts=frozenset(triggers.get("joint_acts") or []),
         cargo_verbs=frozenset(triggers.get("cargo_verbs") or []),
         referring_nouns=frozenset(triggers.get("referring_nouns") or []),
+        definite_determiners=frozenset(triggers.get("definite_determiners") or []),
         target_preps=frozenset(triggers.get("target_preps") or []),
         source_preps=frozenset(triggers.get("source_preps") or []),
         cues=cues,
