@@ -59,3 +59,31 @@ def test_a_first_mention_is_an_event(code: Code) -> None:
     # no earlier event of the type: "the arrest of" is the first telling
     events = code("Georgian police announced the arrest of three Russian citizens in Batumi.")
     assert _typed(events, "COERCE")
+
+
+def _pairs(events: list[Event], event_type: str, sentence: int) -> set[tuple[str | None, str | None]]:
+    return {
+        (e.source.country, e.target.country if e.target else None)
+        for e in _typed(events, event_type, sentence)
+    }
+
+
+def test_both_sides_are_the_pair_the_article_is_about(code: Code) -> None:
+    # the third country named last (Germany) is no side of the dispute the article tells
+    text = (
+        "Serbian police detained two Kosovo customs officers near the boundary on Monday. "
+        "Kosovo accused Belgrade of kidnapping them. "
+        "Germany's chancellor spoke with Serbia's president on Tuesday. "
+        "The United States urged both governments to avoid escalation."
+    )
+    assert _pairs(code(text), "REQUEST", 3) == {("USA", "SRB"), ("USA", "XKX")}
+
+
+def test_the_two_leaders_of_the_sentence_come_first(code: Code) -> None:
+    # the pair that has just met in the same sentence, not the article's earlier pair
+    text = (
+        "Thai troops fired on Cambodian positions overnight, and Cambodia accused Bangkok of violating the "
+        "truce. China's foreign minister phoned his Vietnamese counterpart on Friday, and the two ministers "
+        "agreed to expand rail links."
+    )
+    assert _pairs(code(text), "AGREE", 1) == {("CHN", "VNM"), ("VNM", "CHN")}

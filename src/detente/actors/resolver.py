@@ -11,6 +11,7 @@ actor earlier in the document, kept in a :class:`DocMemory`.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -80,6 +81,32 @@ class DocMemory:
     people: dict[str, Actor] = field(default_factory=dict)
     recent: list[Actor] = field(default_factory=list)
     subjects: list[Actor] = field(default_factory=list)
+    # the two sides of each event coded between two countries, and the sentence it was told in
+    pairs: list[tuple[Actor, Actor, int]] = field(default_factory=list)
+    sentence: int = 0  # the sentence being coded
+
+    def remember_pair(self, source: Actor, target: Actor | None) -> None:
+        """Note the two countries an event was between (none when it had one side or one country)."""
+        if target is not None and source.country and target.country and source.country != target.country:
+            self.pairs.append((source, target, self.sentence))
+
+    def main_pair(self) -> tuple[Actor, Actor] | None:
+        """The two countries "both sides", "the two governments" stand for: those of the sentence's
+        last event between two ("A called B, and the two leaders agreed ..."), else those most of the
+        events so far were between (the later pair on a tie)."""
+        here = [(a, b) for a, b, sentence in self.pairs if sentence == self.sentence]
+        if here:
+            return here[-1]
+        counts = Counter(frozenset((a.country, b.country)) for a, b, _ in self.pairs)
+        best: tuple[Actor, Actor] | None = None
+        for a, b, _ in self.pairs:
+            if (
+                best is None
+                or counts[frozenset((a.country, b.country))]
+                >= counts[frozenset((best[0].country, best[1].country))]
+            ):
+                best = (a, b)
+        return best
 
     def remember_subject(self, actor: Actor) -> None:
         """Note ``actor`` as the source of an event: pronouns prefer the salient subject."""
@@ -184,7 +211,8 @@ class ActorResolver:
     ) -> list[Actor]:
         """Like :meth:`resolve_token`, but a phrase with coordinated nationalities names several
         actors: "Ukrainian and Russian delegations", "the presidents of Uzbekistan and Kazakhstan";
-        and "the two leaders", "both sides" name the two countries last mentioned."""
+        and "the two leaders", "both sides" name the two countries the article's events were between
+        (else the two last mentioned)."""
         pair = self._the_two(token, memory)
         if pair:
             return pair
@@ -234,8 +262,9 @@ class ActorResolver:
         )
         if not both or token.lemma_.lower() not in PAIR_NOUNS:
             return []
-        countries: list[Actor] = []
-        for actor in reversed(memory.recent):
+        main = memory.main_pair()
+        countries: list[Actor] = [main[1], main[0]] if main else []
+        for actor in [] if main else reversed(memory.recent):
             if actor.country and all(actor.country != a.country for a in countries):
                 countries.append(actor)
             if len(countries) == 2:

@@ -55,6 +55,7 @@ def code_parsed(article: Article, doc: Doc, ctx: CodingContext) -> list[Event]:
     lemmas: dict[str, str] = {}  # event id -> trigger lemma, to find the events dates hang on
     pending: list[tuple[list[Event], Anchor]] = []
     for index, sent in enumerate(doc.sents):
+        memory.sentence = index
         ctx.actors.learn_appositions(sent, mentions, published, memory)
         date_spans = sentence_dates(sent, ctx.dates)
         for trigger in find_triggers(sent, ctx.knowledge):
@@ -199,6 +200,7 @@ def _code_trigger(
     span = (token.idx, token.idx + len(token.text))
     out: list[Event] = []
     for source, target in pairs(sources, targets, reciprocal):
+        memory.remember_pair(source, target)
         key = f"{text_id}|{ctx.code_version}|{span[0]}|{rule.event_type}|{source.country}|" + (
             f"{target.country if target else ''}"
         )
