@@ -87,3 +87,25 @@ def test_the_two_leaders_of_the_sentence_come_first(code: Code) -> None:
         "agreed to expand rail links."
     )
     assert _pairs(code(text), "AGREE", 1) == {("CHN", "VNM"), ("VNM", "CHN")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "accuser", "accused"),
+    [
+        ("Baku accused Yerevan of planting mines, a charge Armenia denies.", "AZE", "ARM"),
+        (
+            "In the same statement, Nairobi accused Kampala of trying to provoke a wider conflict, a charge "
+            "Uganda has repeatedly denied.",
+            "KEN",
+            "UGA",
+        ),
+    ],
+)
+def test_a_charge_denied_is_a_rejection_not_a_denied_accusation(
+    code: Code, sentence: str, accuser: str, accused: str
+) -> None:
+    # "..., a charge X denies" sums up the accusation: it took place, and X rejects it
+    events = code(sentence)
+    accusations = _typed(events, "ACCUSE")
+    assert accusations and not any(e.negated for e in accusations)
+    assert _pairs(events, "REJECT", 0) == {(accused, accuser)}

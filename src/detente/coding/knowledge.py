@@ -84,6 +84,7 @@ class ModalityCues:
     hypothetical_aux: frozenset[str]
     reporting_verbs: frozenset[str]
     denial_verbs: frozenset[str]
+    disputed_content_nouns: frozenset[str]
 
 
 @dataclass

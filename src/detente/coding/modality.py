@@ -9,7 +9,7 @@ from spacy.tokens import Token
 from detente.claims.attribution import disputes_content, quoted_speaker, refine_claimant, statement_nouns
 from detente.coding.knowledge import ModalityCues
 from detente.coding.roles import is_passive
-from detente.coding.triggers import Trigger, dates_only
+from detente.coding.triggers import Trigger, dates_only, summing_up
 
 CIRCUMSTANCE_PREPS = {"after", "before", "during", "following", "since", "despite", "amid", "until"}
 CLIMB_DEPS = (
@@ -92,7 +92,11 @@ def read_modality(trigger: Trigger, cues: ModalityCues) -> Modality:
         ):
             if relation == "xcomp" and _negated(head, cues) and lemma not in cues.refusal_governors:
                 negated = True  # "would not seek to open negotiations"
-            if lemma in cues.denial_verbs and relation == "ccomp":
+            if (
+                lemma in cues.denial_verbs
+                and relation == "ccomp"
+                and not summing_up(head, cues.disputed_content_nouns)
+            ):
                 negated = True  # "denied that its forces had shelled the village"
                 claimant = claimant or _speaker(head)
             if lemma in cues.denial_verbs and relation in ("xcomp", "pcomp") and child_tok.tag_ == "VBG":

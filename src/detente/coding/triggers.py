@@ -315,7 +315,11 @@ def match_verb_rules(token: Token, knowledge: Knowledge) -> list[VerbRule]:
             continue
         if object_lemmas & rule.not_objects:
             continue
-        if rule.no_clause and any(c.dep_ == "ccomp" for c in token.children):
+        if (
+            rule.no_clause
+            and any(c.dep_ == "ccomp" for c in token.children)
+            and not summing_up(token, knowledge.cues.disputed_content_nouns)
+        ):
             continue
         if rule.complements is not None and not (complement_lemmas(token) & rule.complements):
             continue
@@ -323,6 +327,18 @@ def match_verb_rules(token: Token, knowledge: Knowledge) -> list[VerbRule]:
             continue
         fitting.append(rule)
     return fitting
+
+
+def summing_up(verb: Token, content_nouns: frozenset[str]) -> bool:
+    """Whether ``verb`` ends a sentence with a summing-up the parser took for its main clause: "New
+    Delhi accused Islamabad of X, a charge Pakistan has denied" parsed as "a charge Pakistan" (or
+    "Pakistan") denying the clause "New Delhi accused ...". The verb's subject holds a noun of a
+    claim and the clause comes before it: the verb answers the claim, it does not deny the clause."""
+    if not any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
+        return False
+    return any(
+        t.lemma_.lower() in content_nouns for s in verb.children if s.dep_ == "nsubj" for t in s.subtree
+    )
 
 
 def out_of_objects(verb: Token) -> list[Token]:
