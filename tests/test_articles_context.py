@@ -109,3 +109,26 @@ def test_a_charge_denied_is_a_rejection_not_a_denied_accusation(
     accusations = _typed(events, "ACCUSE")
     assert accusations and not any(e.negated for e in accusations)
     assert _pairs(events, "REJECT", 0) == {(accused, accuser)}
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "target"),
+    [
+        (
+            "The International Criminal Court issued an arrest warrant for a Mongolian minister on Monday. "
+            "Mongolia's government said it rejected the court's authority.",
+            "REJECT",
+            "ICC",
+        ),
+        (
+            "The International Court of Justice ruled against Colombia in March. "
+            "Bogota has refused to accept the court's decision.",
+            "REJECT",
+            "ICJ",
+        ),
+    ],
+)
+def test_the_court_is_the_court_named_before(code: Code, text: str, event_type: str, target: str) -> None:
+    # "the court" names again the international court the article has named, not a national one
+    found = _typed(code(text), event_type, 1)
+    assert found and all(e.target and e.target.country == target for e in found)

@@ -336,6 +336,10 @@ class ActorResolver:
             # "the Foreign Ministry in Baku", "a commander in Iran's Revolutionary Guards" (a body or
             # post located in a state; "four hours of talks in Riyadh" names no actor)
             found.extend(_located_in(token, mentions))
+        if not any(e.kind != "sector" for m in found for e in m.entries):
+            named_before = _named_before(phrase, memory)
+            if named_before is not None:
+                return named_before.model_copy(update={"text": text})
         indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an", "some", "any") for c in token.children)
         owner = next((c for c in token.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
         # the sentence's country (where it happened) is no clue for a post abroad ("the embassy in Kyiv")
@@ -627,6 +631,23 @@ def _stated_country(found: list[Mention]) -> str | None:
         for entry in mention.entries:
             if entry.kind in ("country", "demonym", "people", "metonym") and entry.country:
                 return entry.country
+    return None
+
+
+def _named_before(phrase: list[Token], memory: DocMemory) -> Actor | None:
+    """The organisation a bare definite noun names again: "the court" after "the International
+    Court of Justice", "the fund's board" after "the International Monetary Fund" (the latest one
+    whose name holds the noun)."""
+    for token in phrase:
+        if token.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            continue
+        if any(c.dep_ in ("compound", "amod", "nmod") for c in token.children):
+            continue
+        for actor in reversed(memory.recent):
+            if (actor.entity_id or "").startswith("org:") and token.lower_ in (
+                actor.name or ""
+            ).lower().split():
+                return actor
     return None
 
 
