@@ -132,3 +132,12 @@ def test_the_court_is_the_court_named_before(code: Code, text: str, event_type: 
     # "the court" names again the international court the article has named, not a national one
     found = _typed(code(text), event_type, 1)
     assert found and all(e.target and e.target.country == target for e in found)
+
+
+def test_they_after_both_sides_are_the_two(code: Code) -> None:
+    # "they" takes up "both sides" of the same sentence: the two parties, not the mediator
+    text = (
+        "Thai and Cambodian troops clashed on the border. Malaysia's foreign minister met both sides in "
+        "Kuala Lumpur on Friday, and they signed a truce."
+    )
+    assert _pairs(code(text), "AGREE", 1) == {("THA", "KHM"), ("KHM", "THA")}

@@ -43,6 +43,7 @@ NAME_PREPS = {"of", "from", "for"}
 ELECT_DAYS = 150  # Mexico: election in June, inauguration in October
 PRONOUNS_PERSON = {"he", "she", "him", "her", "his"}
 PRONOUNS_GROUP = {"it", "they", "them", "its", "their"}
+PLURAL_PRONOUNS = {"they", "them"}
 _NOUNS = load_yaml("actors", "reference_nouns.yaml")  # data/actors/reference_nouns.yaml
 # Sectors of actors that belong to no state by default ("gunmen", "smugglers"): no context country.
 NON_STATE_SECTORS = {"REB", "CRM", "UNK"}
@@ -84,6 +85,7 @@ class DocMemory:
     # the two sides of each event coded between two countries, and the sentence it was told in
     pairs: list[tuple[Actor, Actor, int]] = field(default_factory=list)
     sentence: int = 0  # the sentence being coded
+    named_pairs: dict[int, list[Actor]] = field(default_factory=dict)  # "both sides" (token) -> the two
 
     def remember_pair(self, source: Actor, target: Actor | None) -> None:
         """Note the two countries an event was between (none when it had one side or one country)."""
@@ -255,13 +257,18 @@ class ActorResolver:
         return [base, *extra]
 
     def _the_two(self, token: Token, memory: DocMemory) -> list[Actor]:
-        both = any(
-            (c.dep_ == "nummod" and c.lower_ == "two")
-            or (c.dep_ in ("det", "predet", "preconj") and c.lower_ == "both")
-            for c in token.children
-        )
-        if not both or token.lemma_.lower() not in PAIR_NOUNS:
+        """The two countries "both sides", "the two leaders" (or "they" after such a phrase in the
+        sentence: "called on both governments to respect the agreement they signed") stand for."""
+        said = token
+        if token.lower_ in PLURAL_PRONOUNS:
+            token = next((t for t in reversed(token.sent[: token.i - token.sent.start]) if _a_pair(t)), token)
+        if not _a_pair(token):
             return []
+        if token.i not in memory.named_pairs:
+            memory.named_pairs[token.i] = self._pair_countries(token, memory)
+        return [a.model_copy(update={"text": said.text}) for a in memory.named_pairs[token.i]]
+
+    def _pair_countries(self, token: Token, memory: DocMemory) -> list[Actor]:
         main = memory.main_pair()
         countries: list[Actor] = [main[1], main[0]] if main else []
         for actor in [] if main else reversed(memory.recent):
@@ -632,6 +639,16 @@ def _stated_country(found: list[Mention]) -> str | None:
             if entry.kind in ("country", "demonym", "people", "metonym") and entry.country:
                 return entry.country
     return None
+
+
+def _a_pair(token: Token) -> bool:
+    """Whether ``token`` heads a phrase naming two countries: "both sides", "the two leaders"."""
+    both = any(
+        (c.dep_ == "nummod" and c.lower_ == "two")
+        or (c.dep_ in ("det", "predet", "preconj") and c.lower_ == "both")
+        for c in token.children
+    )
+    return both and token.lemma_.lower() in PAIR_NOUNS
 
 
 def _named_before(phrase: list[Token], memory: DocMemory) -> Actor | None:
