@@ -141,3 +141,28 @@ def test_they_after_both_sides_are_the_two(code: Code) -> None:
         "Kuala Lumpur on Friday, and they signed a truce."
     )
     assert _pairs(code(text), "AGREE", 1) == {("THA", "KHM"), ("KHM", "THA")}
+
+
+def test_an_act_told_in_a_relative_clause_of_a_request_took_place(code: Code) -> None:
+    # what is asked is respecting the agreement; signing it is an act of its own, by those asked
+    events = code(
+        "The UN urged Armenia and Azerbaijan to honour the peace agreement they signed in Washington."
+    )
+    assert _pairs(events, "AGREE", 0) == {("ARM", "AZE"), ("AZE", "ARM")}
+
+
+def test_a_detention_told_in_a_relative_clause_of_a_request(code: Code) -> None:
+    # "it" is the party urged to act, and the detention took place
+    events = code("Seoul urged Pyongyang to free the fishermen it detained in May.")
+    assert [e.source.country for e in _typed(events, "COERCE")] == ["PRK"]
+
+
+def test_its_does_not_take_up_one_of_a_pair(code: Code) -> None:
+    # "its envoy" is the African Union's, not one of the pair that signed
+    text = (
+        "Ethiopia accused Eritrea of massing troops on the border. The African Union called on both "
+        "governments to respect the peace agreement they signed in 2018, and said its envoy would visit "
+        "Asmara next week."
+    )
+    visits = _typed(code(text), "CONSULT", 1)
+    assert visits and all(e.source.country == "AU" for e in visits)

@@ -215,6 +215,9 @@ class ActorResolver:
         actors: "Ukrainian and Russian delegations", "the presidents of Uzbekistan and Kazakhstan";
         and "the two leaders", "both sides" name the two countries the article's events were between
         (else the two last mentioned)."""
+        asked = [a for c in _controllers(token) for a in self.resolve_many(c, mentions, day, memory, local)]
+        if asked:
+            return [a.model_copy(update={"text": token.text}) for a in asked]
         pair = self._the_two(token, memory)
         if pair:
             return pair
@@ -639,6 +642,31 @@ def _stated_country(found: list[Mention]) -> str | None:
             if entry.kind in ("country", "demonym", "people", "metonym") and entry.country:
                 return entry.country
     return None
+
+
+def _controllers(pronoun: Token) -> list[Token]:
+    """Who the subject pronoun of a relative clause stands for when the clause hangs on what a party
+    is asked to do: that party ("urged Pyongyang to free the fishermen it detained", "called on both
+    governments to respect the agreement they signed")."""
+    if (
+        pronoun.lower_ not in PLURAL_PRONOUNS | {"it"}
+        or pronoun.dep_ != "nsubj"
+        or pronoun.head.dep_ != "relcl"
+    ):
+        return []
+    node = pronoun.head.head
+    while node.dep_ in ("dobj", "pobj", "prep") and node.head.i != node.i:
+        node = node.head
+    if node.dep_ != "xcomp":
+        return []
+    asked = [c for c in node.head.children if c.dep_ == "dobj"] + [
+        g
+        for c in node.head.children
+        if c.dep_ == "prep" and c.lower_ in ("on", "upon")
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    return [asked[0], *asked[0].conjuncts] if asked else []
 
 
 def _a_pair(token: Token) -> bool:

@@ -189,8 +189,8 @@ def _code_trigger(
         targets = fallback_targets(scene, sources[0], history) or targets
     for actor in sources + targets:
         memory.remember(actor)
-    for actor in sources:
-        memory.remember_subject(actor)
+    if len(sources) == 1:  # "it", "its" do not take up one of several doers ("they signed")
+        memory.remember_subject(sources[0])
     claimant = (
         ctx.actors.resolve_token(modality.claimant, mentions, day, memory)
         if modality.claimant is not None

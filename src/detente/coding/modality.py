@@ -77,6 +77,12 @@ def read_modality(trigger: Trigger, cues: ModalityCues) -> Modality:
             suppressed = True  # "demanding the resignation of the president": what is demanded
         if relation == "prep" and (child_tok.lower_ in CIRCUMSTANCE_PREPS or _clause_as_phrase(child_tok)):
             circumstance = True  # "failed to agree after ten days of talks": the talks took place
+        if relation == "relcl" and any(
+            c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP") for c in child_tok.children
+        ):
+            # "urged them to respect the agreement they signed", "asked Washington to scrap the tariffs
+            # it imposed": a relative clause with its own subject tells an act that took place
+            circumstance = True
         if relation == "conj" and _finite_after_infinitive(child_tok, head):
             # "called on Rwanda to withdraw ... and urged M23 to ...": "urged" is no part of what was
             # called for; it goes with "called"

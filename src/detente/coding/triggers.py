@@ -478,9 +478,23 @@ def _governing_verbs(noun: Token) -> set[str]:
     if head.dep_ in ("dobj", "nsubjpass") and head.head.pos_ in ("VERB", "AUX"):
         governing |= set(verb_forms(head.head))
     governing |= {f for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" for f in verb_forms(c)}
+    governing |= {f for c in _object_relatives(noun) for f in verb_forms(c)}
     if head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ in ("VERB", "AUX"):
         governing |= {f"{f} {head.head.lower_}" for f in verb_forms(head.head.head)}
     return governing
+
+
+def _object_relatives(noun: Token) -> list[Token]:
+    """The relative clauses whose verb has ``noun`` as its object: "the agreement they signed", "the
+    tariffs that it imposed" (a subject of their own, and no other object)."""
+    return [
+        c
+        for c in noun.children
+        if c.dep_ == "relcl"
+        and c.pos_ == "VERB"
+        and any(g.dep_ == "nsubj" for g in c.children)
+        and all(g.dep_ != "dobj" or g.tag_ == "WDT" for g in c.children)
+    ]
 
 
 def _hyphenated(token: Token) -> list[str]:
@@ -574,8 +588,12 @@ def _is_light(verb: Token, knowledge: Knowledge) -> bool:
 
 
 def _light_verb(noun: Token, knowledge: Knowledge) -> Token | None:
-    """The light verb of which ``noun`` is the object ("held talks", "a note was handed")."""
+    """The light verb of which ``noun`` is the object ("held talks", "a note was handed", "the
+    agreement they signed")."""
     head = noun.head
+    relative = next((c for c in _object_relatives(noun) if _is_light(c, knowledge)), None)
+    if relative is not None:
+        return relative
     if noun.dep_ in ("dobj", "nsubjpass") and head.pos_ in ("VERB", "AUX") and _is_light(head, knowledge):
         return head
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB":
