@@ -95,20 +95,15 @@ class DocMemory:
     def main_pair(self) -> tuple[Actor, Actor] | None:
         """The two countries "both sides", "the two governments" stand for: those of the sentence's
         last event between two ("A called B, and the two leaders agreed ..."), else those most of the
-        events so far were between (the later pair on a tie)."""
+        events so far were between (on a tie, the pair told first: the article's lead)."""
         here = [(a, b) for a, b, sentence in self.pairs if sentence == self.sentence]
         if here:
             return here[-1]
         counts = Counter(frozenset((a.country, b.country)) for a, b, _ in self.pairs)
-        best: tuple[Actor, Actor] | None = None
-        for a, b, _ in self.pairs:
-            if (
-                best is None
-                or counts[frozenset((a.country, b.country))]
-                >= counts[frozenset((best[0].country, best[1].country))]
-            ):
-                best = (a, b)
-        return best
+        if not counts:
+            return None
+        top = max(counts.values())
+        return next((a, b) for a, b, _ in self.pairs if counts[frozenset((a.country, b.country))] == top)
 
     def remember_subject(self, actor: Actor) -> None:
         """Note ``actor`` as the source of an event: pronouns prefer the salient subject."""

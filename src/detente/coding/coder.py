@@ -253,12 +253,18 @@ def _repeat_mention(
         return False
     if any(t.i in mentions for t in token.subtree if t.i != token.i):
         return False
-    if token.dep_ in ("nsubj", "nsubjpass") and any(
-        token.head in span.root.ancestors and span.root.head.lower_ not in TEMPORAL_MARKS
-        for span in date_spans
-    ):
+    if token.dep_ in ("nsubj", "nsubjpass") and any(_dates(span, token.head) for span in date_spans):
         return False
     return any(e.event_type == trigger.rule.event_type and e.sentence_index < index for e in history)
+
+
+def _dates(span: Span, verb: Token) -> bool:
+    """Whether the date ``span`` tells when ``verb`` happened: it hangs on the verb, directly ("began
+    Thursday") or by a preposition that is no "until/since" ("began on Thursday")."""
+    root = span.root
+    if root.head == verb:
+        return True
+    return root.head.dep_ == "prep" and root.head.head == verb and root.head.lower_ not in TEMPORAL_MARKS
 
 
 def _occurrence_verb(trigger: Trigger) -> list[Token]:
