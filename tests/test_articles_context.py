@@ -3,6 +3,7 @@ of countries an article is about). Every text here was written for these tests."
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
 import pytest
@@ -166,3 +167,14 @@ def test_its_does_not_take_up_one_of_a_pair(code: Code) -> None:
     )
     visits = _typed(code(text), "CONSULT", 1)
     assert visits and all(e.source.country == "AU" for e in visits)
+
+
+def test_an_act_of_the_same_statement_has_its_date(code: Code) -> None:
+    # "in the same statement" ties the accusation to Monday's summons
+    text = (
+        "Kenya's foreign ministry summoned Uganda's ambassador on Monday to protest the shooting. "
+        "In the same statement, Nairobi accused Kampala of arming rebels."
+    )
+    events = code(text, published=dt.date(2025, 3, 14))
+    accusations = _typed(events, "ACCUSE", 1)
+    assert accusations and all(e.date == "2025-03-10" for e in accusations)

@@ -19,7 +19,8 @@ from detente.actors.resolver import (
     Mention,
     name_tokens,
 )
-from detente.coding.dates import Anchor, find_anchor
+from detente.claims.attribution import statement_nouns
+from detente.coding.dates import Anchor, ResolvedDate, find_anchor
 from detente.coding.event_dates import TEMPORAL_MARKS, day_of, event_date, sentence_dates
 from detente.coding.modality import read_modality
 from detente.coding.parties import (
@@ -131,6 +132,7 @@ def _code_trigger(
     )
     if _repeat_mention(trigger, index, mentions, history, date_spans, ctx):
         return []
+    resolved_date = resolved_date or _occasion_date(trigger, index, history)
     day = day_of(resolved_date, published)
     roles = find_roles(trigger, ctx.knowledge)
     named = {
@@ -256,6 +258,24 @@ def _repeat_mention(
     if token.dep_ in ("nsubj", "nsubjpass") and any(_dates(span, token.head) for span in date_spans):
         return False
     return any(e.event_type == trigger.rule.event_type and e.sentence_index < index for e in history)
+
+
+def _occasion_date(trigger: Trigger, index: int, history: list[Event]) -> ResolvedDate | None:
+    """The date of an act told as said on the occasion of the previous sentence ("... summoned the
+    envoy on Monday. In the same statement, New Delhi accused Islamabad ..."): that occasion's."""
+    same_occasion = any(
+        t.lower_ == "same" and t.head.lemma_.lower() in statement_nouns() and t.head.dep_ == "pobj"
+        for t in trigger.token.sent
+    )
+    if not same_occasion:
+        return None
+    before = [
+        e for e in history if e.sentence_index == index - 1 and e.date and e.date_text and e.date_precision
+    ]
+    if not before:
+        return None
+    last = before[-1]
+    return ResolvedDate(last.date, last.date_precision, last.date_text)  # type: ignore[arg-type]
 
 
 def _dates(span: Span, verb: Token) -> bool:
