@@ -178,3 +178,10 @@ def test_an_act_of_the_same_statement_has_its_date(code: Code) -> None:
     events = code(text, published=dt.date(2025, 3, 14))
     accusations = _typed(events, "ACCUSE", 1)
     assert accusations and all(e.date == "2025-03-10" for e in accusations)
+
+
+def test_its_in_a_relative_clause_of_a_request_is_the_party_asked(code: Code) -> None:
+    # "its courts" are the courts of Minsk, the party asked to release the activists
+    events = code("The EU asked Minsk to release the activists its courts have jailed.")
+    jailings = [e for e in events if e.trigger == "jailed"]
+    assert jailings and all(e.source.country == "BLR" for e in jailings)

@@ -306,6 +306,9 @@ class ActorResolver:
             if lower in PRONOUNS_GROUP:
                 # "it", "their" stand for a state, a body or a group, not for one person ("Zelensky will
                 # ask G7 leaders ... at their summit", "called on Washington to reconsider its decision")
+                asked = _controllers(token)
+                if asked:
+                    return _as_pronoun(self.resolve_token(asked[0], mentions, day, memory), token.text)
                 salient = memory.subjects[-1] if memory.subjects else None
                 if salient is not None and _is_person(salient):
                     salient = None
@@ -642,14 +645,16 @@ def _stated_country(found: list[Mention]) -> str | None:
 def _controllers(pronoun: Token) -> list[Token]:
     """Who the subject pronoun of a relative clause stands for when the clause hangs on what a party
     is asked to do: that party ("urged Pyongyang to free the fishermen it detained", "called on both
-    governments to respect the agreement they signed")."""
+    governments to respect the agreement they signed"), also as the owner of that subject ("asked
+    Minsk to release the activists its courts jailed")."""
+    subject = pronoun.head if pronoun.dep_ == "poss" and pronoun.lower_ in ("its", "their") else pronoun
     if (
-        pronoun.lower_ not in PLURAL_PRONOUNS | {"it"}
-        or pronoun.dep_ != "nsubj"
-        or pronoun.head.dep_ != "relcl"
+        (subject.lower_ not in PLURAL_PRONOUNS | {"it"} and subject is pronoun)
+        or subject.dep_ != "nsubj"
+        or subject.head.dep_ != "relcl"
     ):
         return []
-    node = pronoun.head.head
+    node = subject.head.head
     while node.dep_ in ("dobj", "pobj", "prep") and node.head.i != node.i:
         node = node.head
     if node.dep_ != "xcomp":
