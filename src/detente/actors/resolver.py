@@ -11,6 +11,7 @@ actor earlier in the document, kept in a :class:`DocMemory`.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -42,6 +43,7 @@ NAME_PREPS = {"of", "from", "for"}
 ELECT_DAYS = 150  # Mexico: election in June, inauguration in October
 PRONOUNS_PERSON = {"he", "she", "him", "her", "his"}
 PRONOUNS_GROUP = {"it", "they", "them", "its", "their"}
+PLURAL_PRONOUNS = {"they", "them"}
 _NOUNS = load_yaml("actors", "reference_nouns.yaml")  # data/actors/reference_nouns.yaml
 # Sectors of actors that belong to no state by default ("gunmen", "smugglers"): no context country.
 NON_STATE_SECTORS = {"REB", "CRM", "UNK"}
@@ -80,6 +82,28 @@ class DocMemory:
     people: dict[str, Actor] = field(default_factory=dict)
     recent: list[Actor] = field(default_factory=list)
     subjects: list[Actor] = field(default_factory=list)
+    # the two sides of each event coded between two countries, and the sentence it was told in
+    pairs: list[tuple[Actor, Actor, int]] = field(default_factory=list)
+    sentence: int = 0  # the sentence being coded
+    named_pairs: dict[int, list[Actor]] = field(default_factory=dict)  # "both sides" (token) -> the two
+
+    def remember_pair(self, source: Actor, target: Actor | None) -> None:
+        """Note the two countries an event was between (none when it had one side or one country)."""
+        if target is not None and source.country and target.country and source.country != target.country:
+            self.pairs.append((source, target, self.sentence))
+
+    def main_pair(self) -> tuple[Actor, Actor] | None:
+        """The two countries "both sides", "the two governments" stand for: those of the sentence's
+        last event between two ("A called B, and the two leaders agreed ..."), else those most of the
+        events so far were between (on a tie, the pair told first: the article's lead)."""
+        here = [(a, b) for a, b, sentence in self.pairs if sentence == self.sentence]
+        if here:
+            return here[-1]
+        counts = Counter(frozenset((a.country, b.country)) for a, b, _ in self.pairs)
+        if not counts:
+            return None
+        top = max(counts.values())
+        return next((a, b) for a, b, _ in self.pairs if counts[frozenset((a.country, b.country))] == top)
 
     def remember_subject(self, actor: Actor) -> None:
         """Note ``actor`` as the source of an event: pronouns prefer the salient subject."""
@@ -187,7 +211,11 @@ class ActorResolver:
     ) -> list[Actor]:
         """Like :meth:`resolve_token`, but a phrase with coordinated nationalities names several
         actors: "Ukrainian and Russian delegations", "the presidents of Uzbekistan and Kazakhstan";
-        and "the two leaders", "both sides" name the two countries last mentioned."""
+        and "the two leaders", "both sides" name the two countries the article's events were between
+        (else the two last mentioned)."""
+        asked = [a for c in _controllers(token) for a in self.resolve_many(c, mentions, day, memory, local)]
+        if asked:
+            return [a.model_copy(update={"text": token.text}) for a in asked]
         pair = self._the_two(token, memory)
         if pair:
             return pair
@@ -230,15 +258,21 @@ class ActorResolver:
         return [base, *extra]
 
     def _the_two(self, token: Token, memory: DocMemory) -> list[Actor]:
-        both = any(
-            (c.dep_ == "nummod" and c.lower_ == "two")
-            or (c.dep_ in ("det", "predet", "preconj") and c.lower_ == "both")
-            for c in token.children
-        )
-        if not both or token.lemma_.lower() not in PAIR_NOUNS:
+        """The two countries "both sides", "the two leaders" (or "they" after such a phrase in the
+        sentence: "called on both governments to respect the agreement they signed") stand for."""
+        said = token
+        if token.lower_ in PLURAL_PRONOUNS:
+            token = next((t for t in reversed(token.sent[: token.i - token.sent.start]) if _a_pair(t)), token)
+        if not _a_pair(token):
             return []
-        countries: list[Actor] = []
-        for actor in reversed(memory.recent):
+        if token.i not in memory.named_pairs:
+            memory.named_pairs[token.i] = self._pair_countries(token, memory)
+        return [a.model_copy(update={"text": said.text}) for a in memory.named_pairs[token.i]]
+
+    def _pair_countries(self, token: Token, memory: DocMemory) -> list[Actor]:
+        main = memory.main_pair()
+        countries: list[Actor] = [main[1], main[0]] if main else []
+        for actor in [] if main else reversed(memory.recent):
             if actor.country and all(actor.country != a.country for a in countries):
                 countries.append(actor)
             if len(countries) == 2:
@@ -275,6 +309,9 @@ class ActorResolver:
             if lower in PRONOUNS_GROUP:
                 # "it", "their" stand for a state, a body or a group, not for one person ("Zelensky will
                 # ask G7 leaders ... at their summit", "called on Washington to reconsider its decision")
+                asked = _controllers(token)
+                if asked:
+                    return _as_pronoun(self.resolve_token(asked[0], mentions, day, memory), token.text)
                 salient = memory.subjects[-1] if memory.subjects else None
                 if salient is not None and _is_person(salient):
                     salient = None
@@ -310,6 +347,10 @@ class ActorResolver:
             # "the Foreign Ministry in Baku", "a commander in Iran's Revolutionary Guards" (a body or
             # post located in a state; "four hours of talks in Riyadh" names no actor)
             found.extend(_located_in(token, mentions))
+        if not any(e.kind != "sector" for m in found for e in m.entries):
+            named_before = _named_before(phrase, memory)
+            if named_before is not None:
+                return named_before.model_copy(update={"text": text})
         indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an", "some", "any") for c in token.children)
         owner = next((c for c in token.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
         # the sentence's country (where it happened) is no clue for a post abroad ("the embassy in Kyiv")
@@ -601,6 +642,60 @@ def _stated_country(found: list[Mention]) -> str | None:
         for entry in mention.entries:
             if entry.kind in ("country", "demonym", "people", "metonym") and entry.country:
                 return entry.country
+    return None
+
+
+def _controllers(pronoun: Token) -> list[Token]:
+    """Who the subject pronoun of a relative clause stands for when the clause hangs on what a party
+    is asked to do: that party ("urged Pyongyang to free the fishermen it detained", "called on both
+    governments to respect the agreement they signed"), also as the owner of that subject ("asked
+    Minsk to release the activists its courts jailed")."""
+    subject = pronoun.head if pronoun.dep_ == "poss" and pronoun.lower_ in ("its", "their") else pronoun
+    if (
+        (subject.lower_ not in PLURAL_PRONOUNS | {"it"} and subject is pronoun)
+        or subject.dep_ != "nsubj"
+        or subject.head.dep_ != "relcl"
+    ):
+        return []
+    node = subject.head.head
+    while node.dep_ in ("dobj", "pobj", "prep") and node.head.i != node.i:
+        node = node.head
+    if node.dep_ != "xcomp":
+        return []
+    asked = [c for c in node.head.children if c.dep_ == "dobj"] + [
+        g
+        for c in node.head.children
+        if c.dep_ == "prep" and c.lower_ in ("on", "upon")
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    return [asked[0], *asked[0].conjuncts] if asked else []
+
+
+def _a_pair(token: Token) -> bool:
+    """Whether ``token`` heads a phrase naming two countries: "both sides", "the two leaders"."""
+    both = any(
+        (c.dep_ == "nummod" and c.lower_ == "two")
+        or (c.dep_ in ("det", "predet", "preconj") and c.lower_ == "both")
+        for c in token.children
+    )
+    return both and token.lemma_.lower() in PAIR_NOUNS
+
+
+def _named_before(phrase: list[Token], memory: DocMemory) -> Actor | None:
+    """The organisation a bare definite noun names again: "the court" after "the International
+    Court of Justice", "the fund's board" after "the International Monetary Fund" (the latest one
+    whose name holds the noun)."""
+    for token in phrase:
+        if token.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            continue
+        if any(c.dep_ in ("compound", "amod", "nmod") for c in token.children):
+            continue
+        for actor in reversed(memory.recent):
+            if (actor.entity_id or "").startswith("org:") and token.lower_ in (
+                actor.name or ""
+            ).lower().split():
+                return actor
     return None
 
 

@@ -19,8 +19,9 @@ from detente.actors.resolver import (
     Mention,
     name_tokens,
 )
-from detente.coding.dates import Anchor, find_anchor
-from detente.coding.event_dates import day_of, event_date, sentence_dates
+from detente.claims.attribution import statement_nouns
+from detente.coding.dates import Anchor, ResolvedDate, find_anchor
+from detente.coding.event_dates import TEMPORAL_MARKS, day_of, event_date, sentence_dates
 from detente.coding.modality import read_modality
 from detente.coding.parties import (
     conditions_fail,
@@ -55,6 +56,7 @@ def code_parsed(article: Article, doc: Doc, ctx: CodingContext) -> list[Event]:
     lemmas: dict[str, str] = {}  # event id -> trigger lemma, to find the events dates hang on
     pending: list[tuple[list[Event], Anchor]] = []
     for index, sent in enumerate(doc.sents):
+        memory.sentence = index
         ctx.actors.learn_appositions(sent, mentions, published, memory)
         date_spans = sentence_dates(sent, ctx.dates)
         for trigger in find_triggers(sent, ctx.knowledge):
@@ -133,6 +135,9 @@ def _code_trigger(
         future=modality.modality in FUTURE_MODALITIES,
         response_nouns=ctx.knowledge.response_nouns,
     )
+    if _repeat_mention(trigger, index, mentions, history, date_spans, ctx):
+        return []
+    resolved_date = resolved_date or _occasion_date(trigger, index, history)
     day = day_of(resolved_date, published)
     roles = find_roles(trigger, ctx.knowledge)
     named = {
@@ -193,8 +198,8 @@ def _code_trigger(
         targets = fallback_targets(scene, sources[0], history) or targets
     for actor in sources + targets:
         memory.remember(actor)
-    for actor in sources:
-        memory.remember_subject(actor)
+    if len(sources) == 1:  # "it", "its" do not take up one of several doers ("they signed")
+        memory.remember_subject(sources[0])
     claimant = (
         ctx.actors.resolve_token(modality.claimant, mentions, day, memory)
         if modality.claimant is not None
@@ -204,6 +209,7 @@ def _code_trigger(
     span = (token.idx, token.idx + len(token.text))
     out: list[Event] = []
     for source, target in pairs(sources, targets, reciprocal):
+        memory.remember_pair(source, target)
         key = f"{text_id}|{ctx.code_version}|{span[0]}|{rule.event_type}|{source.country}|" + (
             f"{target.country if target else ''}"
         )
@@ -234,6 +240,58 @@ def _code_trigger(
             )
         )
     return out
+
+
+def _repeat_mention(
+    trigger: Trigger,
+    index: int,
+    mentions: dict[int, Mention],
+    history: list[Event],
+    date_spans: list[Span],
+    ctx: CodingContext,
+) -> bool:
+    """Whether ``trigger`` is a definite event noun naming no actor of its own ("protests at the
+    arrest", "the closures would remain in place") after an event of its type in an earlier sentence:
+    the article tells that event again, it is no new one. A noun whose verb dates it ("the
+    demonstrations began on Thursday evening") tells when the event happened: it is coded ("the
+    closure will last until May" only says how long)."""
+    token = trigger.token
+    if not trigger.is_noun or trigger.light_verb is not None:
+        return False
+    if not any(c.dep_ == "det" and c.lower_ in ctx.knowledge.definite_determiners for c in token.children):
+        return False
+    if any(t.i in mentions for t in token.subtree if t.i != token.i):
+        return False
+    if token.dep_ in ("nsubj", "nsubjpass") and any(_dates(span, token.head) for span in date_spans):
+        return False
+    return any(e.event_type == trigger.rule.event_type and e.sentence_index < index for e in history)
+
+
+def _occasion_date(trigger: Trigger, index: int, history: list[Event]) -> ResolvedDate | None:
+    """The date of an act told as said on the occasion of the previous sentence ("... summoned the
+    envoy on Monday. In the same statement, New Delhi accused Islamabad ..."): that occasion's."""
+    same_occasion = any(
+        t.lower_ == "same" and t.head.lemma_.lower() in statement_nouns() and t.head.dep_ == "pobj"
+        for t in trigger.token.sent
+    )
+    if not same_occasion:
+        return None
+    before = [
+        e for e in history if e.sentence_index == index - 1 and e.date and e.date_text and e.date_precision
+    ]
+    if not before:
+        return None
+    last = before[-1]
+    return ResolvedDate(last.date, last.date_precision, last.date_text)  # type: ignore[arg-type]
+
+
+def _dates(span: Span, verb: Token) -> bool:
+    """Whether the date ``span`` tells when ``verb`` happened: it hangs on the verb, directly ("began
+    Thursday") or by a preposition that is no "until/since" ("began on Thursday")."""
+    root = span.root
+    if root.head == verb:
+        return True
+    return root.head.dep_ == "prep" and root.head.head == verb and root.head.lower_ not in TEMPORAL_MARKS
 
 
 def _occurrence_verb(trigger: Trigger) -> list[Token]:

@@ -89,6 +89,7 @@ class ModalityCues:
     hypothetical_aux: frozenset[str]
     reporting_verbs: frozenset[str]
     denial_verbs: frozenset[str]
+    disputed_content_nouns: frozenset[str]
     past_marks: frozenset[str] = frozenset()
     opinion_verbs: frozenset[str] = frozenset()
 
@@ -110,6 +111,7 @@ class Knowledge:
     referring_determiners: frozenset[str]
     partner_verbs: frozenset[str]
     ending_verbs: frozenset[str]
+    definite_determiners: frozenset[str]
     target_preps: frozenset[str]
     source_preps: frozenset[str]
     cues: ModalityCues
@@ -217,6 +219,7 @@ def load_knowledge() -> Knowledge:
         referring_determiners=frozenset(triggers.get("referring_determiners") or []),
         partner_verbs=frozenset(triggers.get("partner_verbs") or []),
         ending_verbs=frozenset(triggers.get("ending_verbs") or []),
+        definite_determiners=frozenset(triggers.get("definite_determiners") or []),
         target_preps=frozenset(triggers.get("target_preps") or []),
         source_preps=frozenset(triggers.get("source_preps") or []),
         cues=cues,

@@ -9,7 +9,7 @@ from spacy.tokens import Token
 from detente.claims.attribution import disputes_content, quoted_speaker, refine_claimant, statement_nouns
 from detente.coding.knowledge import ModalityCues
 from detente.coding.roles import is_passive
-from detente.coding.triggers import Trigger, dates_only
+from detente.coding.triggers import Trigger, dates_only, summing_up
 
 CIRCUMSTANCE_PREPS = {"after", "before", "during", "following", "since", "despite", "amid", "until"}
 CLIMB_DEPS = (
@@ -82,6 +82,12 @@ def read_modality(trigger: Trigger, cues: ModalityCues) -> Modality:
             c.dep_ == "mark" and c.lower_ in cues.past_marks for c in child_tok.children
         ):
             circumstance = True  # "threatened to retaliate, a day after warships held drills"
+        if relation == "relcl" and any(
+            c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP") for c in child_tok.children
+        ):
+            # "urged them to respect the agreement they signed", "asked Washington to scrap the tariffs
+            # it imposed": a relative clause with its own subject tells an act that took place
+            circumstance = True
         if relation == "conj" and _finite_after_infinitive(child_tok, head):
             # "called on Rwanda to withdraw ... and urged M23 to ...": "urged" is no part of what was
             # called for; it goes with "called"
@@ -100,7 +106,11 @@ def read_modality(trigger: Trigger, cues: ModalityCues) -> Modality:
             requested = lemma in cues.requested_governors and not condition
             if relation == "xcomp" and _negated(head, cues) and lemma not in cues.refusal_governors:
                 negated = True  # "would not seek to open negotiations"
-            if lemma in cues.denial_verbs and relation == "ccomp":
+            if (
+                lemma in cues.denial_verbs
+                and relation == "ccomp"
+                and not summing_up(head, cues.disputed_content_nouns)
+            ):
                 negated = True  # "denied that its forces had shelled the village"
                 claimant = claimant or _speaker(head)
             if lemma in cues.denial_verbs and relation in ("xcomp", "pcomp") and child_tok.tag_ == "VBG":

@@ -469,7 +469,11 @@ def match_verb_rules(token: Token, knowledge: Knowledge) -> list[VerbRule]:
             continue
         if object_lemmas & rule.not_objects:
             continue
-        if rule.no_clause and any(c.dep_ == "ccomp" for c in token.children):
+        if (
+            rule.no_clause
+            and any(c.dep_ == "ccomp" for c in token.children)
+            and not summing_up(token, knowledge.cues.disputed_content_nouns)
+        ):
             continue
         if rule.complements is not None and not (complement_lemmas(token) & rule.complements):
             continue
@@ -499,6 +503,18 @@ def _acts_on_something(verb: Token) -> bool:
     subject only changes state ("the airport closed", "forced the airport to close")."""
     return verb.dep_ in ("acl", "amod") or any(
         c.dep_ in ("dobj", "nsubjpass", "auxpass") for c in verb.children
+    )
+
+
+def summing_up(verb: Token, content_nouns: frozenset[str]) -> bool:
+    """Whether ``verb`` ends a sentence with a summing-up the parser took for its main clause: "New
+    Delhi accused Islamabad of X, a charge Pakistan has denied" parsed as "a charge Pakistan" (or
+    "Pakistan") denying the clause "New Delhi accused ...". The verb's subject holds a noun of a
+    claim and the clause comes before it: the verb answers the claim, it does not deny the clause."""
+    if not any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
+        return False
+    return any(
+        t.lemma_.lower() in content_nouns for s in verb.children if s.dep_ == "nsubj" for t in s.subtree
     )
 
 
@@ -665,9 +681,23 @@ def _governing_verbs(noun: Token) -> set[str]:
     if head.dep_ in ("dobj", "nsubjpass") and head.head.pos_ in ("VERB", "AUX"):
         governing |= set(verb_forms(head.head))
     governing |= {f for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" for f in verb_forms(c)}
+    governing |= {f for c in _object_relatives(noun) for f in verb_forms(c)}
     if head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ in ("VERB", "AUX"):
         governing |= {f"{f} {head.head.lower_}" for f in verb_forms(head.head.head)}
     return governing
+
+
+def _object_relatives(noun: Token) -> list[Token]:
+    """The relative clauses whose verb has ``noun`` as its object: "the agreement they signed", "the
+    tariffs that it imposed" (a subject of their own, and no other object)."""
+    return [
+        c
+        for c in noun.children
+        if c.dep_ == "relcl"
+        and c.pos_ == "VERB"
+        and any(g.dep_ == "nsubj" for g in c.children)
+        and all(g.dep_ != "dobj" or g.tag_ == "WDT" for g in c.children)
+    ]
 
 
 def _hyphenated(token: Token) -> list[str]:
@@ -768,8 +798,12 @@ def _is_light(verb: Token, knowledge: Knowledge) -> bool:
 
 
 def _light_verb(noun: Token, knowledge: Knowledge) -> Token | None:
-    """The light verb of which ``noun`` is the object ("held talks", "a note was handed")."""
+    """The light verb of which ``noun`` is the object ("held talks", "a note was handed", "the
+    agreement they signed")."""
     head = noun.head
+    relative = next((c for c in _object_relatives(noun) if _is_light(c, knowledge)), None)
+    if relative is not None:
+        return relative
     if noun.dep_ in ("dobj", "nsubjpass") and head.pos_ in ("VERB", "AUX") and _is_light(head, knowledge):
         return head
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB":
