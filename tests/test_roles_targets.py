@@ -282,3 +282,29 @@ def test_a_country_naming_a_city_is_no_counterpart(code: Code) -> None:
     """ "the Saudi city of Jeddah" says where, not who the other party is."""
     events = code("Sudan's army agreed to a truce following talks in the Saudi city of Jeddah.")
     assert _pair(_only(events, "RETREAT")) == ("SDN", None)
+
+
+def test_criticism_from_a_compatriot_targets_the_clause_subject(code: Code) -> None:
+    """ "The ministry dropped the plan after criticism from the president": criticism within one state."""
+    events = code(
+        "Turkey's education ministry withdrew a new curriculum on Friday after criticism from President "
+        "Recep Tayyip Erdogan."
+    )
+    assert _pair(_only(events, "ACCUSE")) == ("TUR", "TUR")
+
+
+def test_criticism_a_participle_brushes_off_targets_its_clause_subject(code: Code) -> None:
+    """ "..., shrugging off criticism from Paris": the one who shrugs it off is criticised."""
+    events = code(
+        "Algeria's government sent two ships carrying fuel to Libya on Monday, "
+        "shrugging off criticism from Paris."
+    )
+    assert _pair(_only(events, "ACCUSE")) == ("FRA", "DZA")
+
+
+def test_warnings_from_a_states_officials_do_not_target_the_state_itself(code: Code) -> None:
+    events = code(
+        "Lavrov said Moscow had never threatened Kazakhstan, "
+        "despite repeated warnings from Russian lawmakers."
+    )
+    assert all(_pair(e) != ("RUS", "RUS") for e in events if e.event_type == "THREATEN")

@@ -23,6 +23,7 @@ from detente.coding.roles import (
     clause_roles,
     clause_subject,
     find_roles,
+    inherited_subject,
     is_passive,
     subjects_of,
 )
@@ -650,9 +651,13 @@ def _default_target(
         while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head
         if verb.lemma_.lower() not in ctx.knowledge.cues.reporting_verbs:
+            # "..., brushing off criticism from Washington": a participle's subject is its clause's
             subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            subject = subject if subject is not None else next(iter(inherited_subject(verb)), None)
             actor = ctx.actors.resolve_token(subject, mentions, day, memory) if subject is not None else None
-            if actor is not None and actor.country and actor.country != source.country:
+            if actor is not None and actor.country and not _same_party(actor, source):
+                # "Iranian authorities suspended the law after criticism from the president": a
+                # compatriot may be the one criticised
                 return [actor]
     if info.default_target == "place" and place is not None and place.country:
         name = ctx.actors.lexicon.country_names.get(place.country)
@@ -762,6 +767,16 @@ def _patient_fallback(options: list[list[Token]], source: Actor, ctx: CodingCont
 def _span_text(head: Token) -> str:
     tokens = name_tokens(head)
     return head.doc[tokens[0].i : tokens[-1].i + 1].text
+
+
+def _same_party(a: Actor, b: Actor) -> bool:
+    """Whether two actors are one party: of one country, unless they are two bodies of it (the
+    president and the authorities); a state named as a whole ("Moscow") includes its officials."""
+    if a.country != b.country:
+        return False
+    whole = any(x.entity_id is not None and x.entity_id.startswith("country:") for x in (a, b))
+    same_entity = a.entity_id is not None and a.entity_id == b.entity_id
+    return whole or same_entity or a.text.lower() == b.text.lower()
 
 
 def _same_actor(a: Actor, b: Actor) -> bool:

@@ -422,6 +422,11 @@ def is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
 
 
+def inherited_subject(verb: Token) -> list[Token]:
+    """The subject a verb shares with the verb it hangs off ("..., brushing off criticism")."""
+    return _inherited_subject(verb)
+
+
 def _inherited_subject(verb: Token) -> list[Token]:
     """The subject a verb shares with the verb it hangs off ("agreed to release", "... and freed")."""
     current = verb
