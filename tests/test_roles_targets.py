@@ -308,3 +308,16 @@ def test_warnings_from_a_states_officials_do_not_target_the_state_itself(code: C
         "despite repeated warnings from Russian lawmakers."
     )
     assert all(_pair(e) != ("RUS", "RUS") for e in events if e.event_type == "THREATEN")
+
+
+def test_a_plan_brokered_by_a_third_party_is_not_its_target(code: Code) -> None:
+    """ "an EU-mediated deal": the EU mediated it; the parties act on each other, and the EU deals
+    with both."""
+    events = code("Serbia and Kosovo signed off on the final text of an EU-mediated deal on Monday.")
+    assert {_pair(e) for e in events if e.event_type == "AGREE"} == {("SRB", "XKX"), ("XKX", "SRB")}
+    assert {_pair(e) for e in events if e.event_type == "CONSULT"} == {("EU", "SRB"), ("EU", "XKX")}
+
+
+def test_a_body_led_by_a_state_is_still_that_states(code: Code) -> None:
+    events = code("A US-led force shot down Iranian drones over Iraq on Sunday.")
+    assert _pair(_only(events, "ASSAULT")) == ("USA", "IRN")

@@ -50,6 +50,10 @@ PAIR_NOUNS = frozenset(_NOUNS["pair_nouns"])
 STATE_KINDS = {"metonym", "country", "org", "group"}
 # Posts that stand in a foreign capital: "the embassy in Kyiv" is not Ukraine's.
 FOREIGN_POSTS = frozenset(_NOUNS["foreign_posts"])
+# "a US-brokered plan": who brokered a thing, not whose it is
+AGENT_PARTICIPLES = frozenset(_NOUNS["agent_participles"])
+# bodies that act though they name no sector: "the Saudi-led coalition" is Saudi Arabia's
+ACTING_BODIES = frozenset(_NOUNS["acting_bodies"])
 # "pro-Palestinian demonstrators", "anti-Russian protests": an attitude, not a nationality
 ATTITUDE_PREFIXES = {"pro", "anti"}
 KIND_RANK = {
@@ -158,6 +162,12 @@ class ActorResolver:
                 if entry.kind == "sector":
                     return entry.sector
         return None
+
+    def names_a_thing(self, token: Token, mentions: dict[int, Mention]) -> bool:
+        """Whether a noun names a thing rather than an actor or a body ("plan", not "coalition")."""
+        if token.i in mentions or token.lemma_.lower() in ACTING_BODIES:
+            return False
+        return self._lemma_mention(token) is None
 
     def _lemma_mention(self, token: Token) -> Mention | None:
         """A sector noun matched by its lemma ("prisoners" → "prisoner") when no form matched."""
@@ -285,8 +295,11 @@ class ActorResolver:
             return learned_person.model_copy(update={"text": _phrase_text(token, phrase)})
         found: list[Mention] = []
         portfolio: list[Mention] = []  # "the government's office for Kosovo": what it deals with
+        thing = self.names_a_thing(token, mentions)
         for tok in phrase:
             mention = mentions.get(tok.i)
+            if thing and agent_of_modifier(tok, token):
+                continue  # "a US-brokered plan", "a NATO-run scheme": no actor's own thing
             if (
                 tok.dep_ == "compound"
                 and tok.head.lemma_.lower() in FOREIGN_POSTS
@@ -520,6 +533,19 @@ def name_tokens(token: Token) -> list[Token]:
                 out.append(child)
                 stack.append(child)
     return sorted(out, key=lambda t: t.i)
+
+
+def agent_of_modifier(tok: Token, head: Token) -> bool:
+    """``tok`` names who did what a hyphenated participle modifying ``head`` says: "US" in "a
+    US-brokered plan", "NATO" in "a NATO-run scheme"."""
+    current = tok
+    while current.i != head.i and current.head.i != current.i:
+        parent = current.head
+        hyphenated = parent.i > 0 and parent.doc[parent.i - 1].text == "-"
+        if parent.i != head.i and parent.lower_ in AGENT_PARTICIPLES and hyphenated and current.i < parent.i:
+            return True
+        current = parent
+    return False
 
 
 def _attitude(span: Span) -> bool:

@@ -13,6 +13,7 @@ from detente.actors.resolver import (
     PRONOUNS_PERSON,
     DocMemory,
     Mention,
+    agent_of_modifier,
     name_tokens,
 )
 from detente.claims.attribution import statement_nouns
@@ -408,13 +409,28 @@ def _brokered_parties(
     token = trigger.token
     if token.dep_ not in ("acl", "amod", "compound") or token.head.pos_ not in ("NOUN", "PROPN"):
         return []
-    parties = [
-        a
-        for t in clause_subject(token.head)
-        for a in ctx.actors.resolve_many(t, mentions, day, memory)
-        if a.country and a.country != avoid
-    ]
-    return parties if len({a.country for a in parties}) >= 2 else []
+    for subjects in (clause_subject(token.head), _governing_subjects(token.head)):
+        parties = [
+            a
+            for t in subjects
+            for a in ctx.actors.resolve_many(t, mentions, day, memory)
+            if a.country and a.country != avoid
+        ]
+        if len({a.country for a in parties}) >= 2:
+            return parties
+    return []
+
+
+def _governing_subjects(noun: Token) -> list[Token]:
+    """The coordinated subjects of the verb a noun phrase hangs under, through its prepositions
+    ("A and B signed off on the first phase of a plan brokered by C")."""
+    current = noun
+    while current.dep_ in ("pobj", "prep") and current.head.i != current.i:
+        current = current.head
+    if current.pos_ not in ("VERB", "AUX"):
+        return []
+    subject, _passive, _agent = subjects_of(current)
+    return [subject, *subject.conjuncts] if subject is not None else []
 
 
 def _located(actor: Actor, token: Token, ctx: CodingContext) -> Actor:
@@ -750,7 +766,7 @@ def _patient_fallback(options: list[list[Token]], source: Actor, ctx: CodingCont
             if g.dep_ == "pobj"
         ]
         for token in [*name_tokens(head), *located]:
-            if is_place_name(token):
+            if is_place_name(token) and not agent_of_modifier(token, head):  # "a NATO-run scheme"
                 place = gazetteer_place(token, ctx.gazetteer)
                 if place is not None and place.country:
                     name = ctx.actors.lexicon.country_names.get(place.country)
