@@ -321,3 +321,9 @@ def test_a_plan_brokered_by_a_third_party_is_not_its_target(code: Code) -> None:
 def test_a_body_led_by_a_state_is_still_that_states(code: Code) -> None:
     events = code("A US-led force shot down Iranian drones over Iraq on Sunday.")
     assert _pair(_only(events, "ASSAULT")) == ("USA", "IRN")
+
+
+def test_a_things_possessor_comes_before_what_it_concerns(code: Code) -> None:
+    """ "Finland's NATO membership" is Finland's: the concession is made to Finland."""
+    events = code("Hungary finally lifted its objection to Finland's NATO membership on Monday.")
+    assert _pair(_only(events, "CONCEDE")) == ("HUN", "FIN")

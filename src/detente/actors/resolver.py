@@ -313,6 +313,8 @@ class ActorResolver:
             if mention is None or mention in found or mention in portfolio:
                 continue
             (portfolio if _under_for(tok, token) else found).append(mention)
+        if thing:
+            found = _owners_first(token, found, mentions)
         if not any(e.kind != "sector" for m in found for e in m.entries):
             found.extend(portfolio)
         text = _phrase_text(token, phrase)
@@ -546,6 +548,19 @@ def agent_of_modifier(tok: Token, head: Token) -> bool:
             return True
         current = parent
     return False
+
+
+def _owners_first(head: Token, found: list[Mention], mentions: dict[int, Mention]) -> list[Mention]:
+    """A thing's possessor names whose it is, before what it concerns: "Sweden's NATO membership"
+    is Sweden's, "Ukraine's EU bid" Ukraine's."""
+    owners = [c for c in head.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+    owned = [
+        m
+        for owner in owners
+        for t in owner.subtree
+        if (m := mentions.get(t.i)) is not None and m in found and any(e.kind != "sector" for e in m.entries)
+    ]
+    return owned or found
 
 
 def _attitude(span: Span) -> bool:
