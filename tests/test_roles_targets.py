@@ -327,3 +327,11 @@ def test_a_things_possessor_comes_before_what_it_concerns(code: Code) -> None:
     """ "Finland's NATO membership" is Finland's: the concession is made to Finland."""
     events = code("Hungary finally lifted its objection to Finland's NATO membership on Monday.")
     assert _pair(_only(events, "CONCEDE")) == ("HUN", "FIN")
+
+
+def test_coordinated_subjects_whose_only_other_party_is_each_other(code: Code) -> None:
+    """ "Seoul and Tokyo eased export curbs": each eases them for the other, not only the first."""
+    events = code("Seoul and Tokyo eased export curbs on Wednesday after a summit in Osaka.")
+    assert {_pair(e) for e in events if e.event_type == "CONCEDE"} == {("KOR", "JPN"), ("JPN", "KOR")}
+    events = code("Serbia and Croatia dropped their lawsuits against each other on Friday.")
+    assert {_pair(e) for e in events if e.event_type == "CONCEDE"} == {("SRB", "HRV"), ("HRV", "SRB")}

@@ -378,6 +378,11 @@ def pairs(sources: list[Actor], targets: list[Actor], reciprocal: bool) -> list[
     """(source, target) of each event: one per pair of countries ("freed a US journalist and a
     former US marine" is one release); an actor does not act on itself."""
     pairs: list[tuple[Actor, Actor | None]]
+    subjects = {s.country for s in sources if s.country}
+    if len(subjects) >= 2 and targets and all(t.country in subjects for t in targets):
+        # "Washington and Beijing slashed tariffs", "A and B withdrew their claims against each
+        # other": the only other party named is a fellow subject, so each acts on the other
+        reciprocal = True
     if reciprocal:
         # "Armenia and Azerbaijan agreed": each acts towards the other
         pairs = [(a, b) for a in sources for b in sources if not _same_actor(a, b)]
