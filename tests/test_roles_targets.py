@@ -335,3 +335,18 @@ def test_coordinated_subjects_whose_only_other_party_is_each_other(code: Code) -
     assert {_pair(e) for e in events if e.event_type == "CONCEDE"} == {("KOR", "JPN"), ("JPN", "KOR")}
     events = code("Serbia and Croatia dropped their lawsuits against each other on Friday.")
     assert {_pair(e) for e in events if e.event_type == "CONCEDE"} == {("SRB", "HRV"), ("HRV", "SRB")}
+
+
+def test_the_subjects_own_thing_is_no_party_but_what_it_concerns_may_be(code: Code) -> None:
+    """ "Moldova froze its membership in the CIS": "its" is Moldova, the CIS is the other party."""
+    events = code(
+        "Kazakhstan's president met Putin in Astana on Monday. "
+        "On Tuesday, Moldova froze its membership in the CIS."
+    )
+    assert _pair(_only(events, "SANCTION")) == ("MDA", "CIS")
+
+
+def test_a_possessive_bound_to_another_subject_still_names_the_target(code: Code) -> None:
+    events = code("Tokyo accused Beijing on Friday of a cyberattack on its space agency.")
+    assert _only(events, "COERCE").target is not None
+    assert _pair(_only(events, "COERCE"))[1] == "JPN"

@@ -10,6 +10,7 @@ from spacy.tokens import Span, Token
 from detente.actors.resolver import (
     FOREIGN_POSTS,
     NON_STATE_SECTORS,
+    PRONOUNS_GROUP,
     PRONOUNS_PERSON,
     DocMemory,
     Mention,
@@ -40,6 +41,8 @@ STATE_NAMES = frozenset({"country", "metonym", "demonym", "people"})
 STATE_ORGANS = frozenset({"GOV", "JUD", "MIL", "COP", "LEG", "SPY"})
 # where a protest at a foreign mission is held ("outside the Russian embassy")
 MISSION_PREPS = {"at", "outside", "near", "to", "toward", "towards", "before"}
+# what a subject's own thing concerns: "its participation in the CSTO", "their claims against Baku"
+OWN_THING_PREPS = {"in", "of", "with", "to", "against", "on", "toward", "towards"}
 
 
 def find_sources(scene: Scene, claimant: Token | None) -> list[Actor]:
@@ -518,6 +521,13 @@ def _first_target(
     same: list[Actor] = []
     fallback: list[Actor] = []
     for option in options:
+        own = _own_thing(option[0], source, mentions, day, memory, ctx)
+        if own is not None:
+            # "froze its participation in the CSTO", "laid down its arms": the subject's own thing is
+            # no party; what it concerns may be
+            option = own
+            if not option:
+                continue
         actors = [a for t in option for a in ctx.actors.resolve_many(t, mentions, day, memory, local)]
         if not any(a.country for a in actors) and match_noun(option[0], ctx.knowledge) is not None:
             # "eased sanctions on Venezuela's oil sector": a measure's own target
@@ -540,6 +550,37 @@ def _first_target(
             same = same or actors
         fallback = fallback or actors
     return same or fallback
+
+
+def _own_thing(
+    head: Token,
+    source: Actor | None,
+    mentions: dict[int, Mention],
+    day: dt.date | None,
+    memory: DocMemory,
+    ctx: CodingContext,
+) -> list[Token] | None:
+    """For a thing the act's source owns ("Armenia froze its participation in the CSTO", "laid down
+    their arms": the pronoun stands for the subject of its clause), the objects of its prepositions
+    (what it concerns); None for any other phrase ("accused Pyongyang of the attack on its plant")."""
+    owner = next((c for c in head.children if c.dep_ == "poss"), None)
+    if owner is None or owner.lower_ not in PRONOUNS_GROUP or not ctx.actors.names_a_thing(head, mentions):
+        return None
+    verb = head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    subject = subjects_of(verb)[0]
+    subjects = [subject] if subject is not None else inherited_subject(verb)
+    owners = [ctx.actors.resolve_token(t, mentions, day, memory) for t in subjects[:1]]
+    if source is None or not source.country or not any(a and a.country == source.country for a in owners):
+        return None
+    return [
+        g
+        for p in head.children
+        if p.dep_ == "prep" and p.lower_ in OWN_THING_PREPS
+        for g in p.children
+        if g.dep_ == "pobj"
+    ]
 
 
 def _self(pronoun: Token, actors: list[Actor], source: Actor | None) -> bool:
