@@ -350,3 +350,9 @@ def test_a_possessive_bound_to_another_subject_still_names_the_target(code: Code
     events = code("Tokyo accused Beijing on Friday of a cyberattack on its space agency.")
     assert _only(events, "COERCE").target is not None
     assert _pair(_only(events, "COERCE"))[1] == "JPN"
+
+
+def test_vehicles_sent_carrying_a_load_go_where_the_load_goes(code: Code) -> None:
+    """ "sent three navy vessels carrying tents to Libya": Libya receives, not the navy's own state."""
+    events = code("Algeria sent three navy vessels carrying tents and blankets to Libya on Sunday.")
+    assert _pair(_only(events, "AID")) == ("DZA", "LBY")

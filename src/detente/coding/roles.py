@@ -94,6 +94,8 @@ def clause_roles(verb: Token, knowledge: Knowledge, preps: frozenset[str] | None
             roles.target_options.append(_with_conjuncts(obj))
             # "severed relations with Israel", "lifted sanctions on five MEPs": the target is in the object
             roles.target_options.extend(_prep_objects(obj, preps))
+            # "sent two ships carrying food to Cuba": the parser may hang the destination on the load
+            roles.target_options.extend(_cargo_destinations(obj, preps, knowledge))
     roles.target_options.extend(_prep_objects(verb, preps))
     blamed = attributed_to(verb, knowledge)
     if blamed:
@@ -118,6 +120,17 @@ def clause_roles(verb: Token, knowledge: Knowledge, preps: frozenset[str] | None
     if not roles.sources and not is_passive(verb):
         roles.sources = _inherited_subject(verb)
     return roles
+
+
+def _cargo_destinations(obj: Token, preps: frozenset[str], knowledge: Knowledge) -> list[list[Token]]:
+    """Where the load of a sent vehicle goes when the parser hangs it on the load: "sent two ships
+    carrying food to Cuba" (the ships are sent to Cuba)."""
+    options: list[list[Token]] = []
+    for cargo in (c for c in obj.children if c.dep_ == "acl" and c.lemma_.lower() in knowledge.cargo_verbs):
+        options.extend(_prep_objects(cargo, preps))
+        for dative in (c for c in cargo.children if c.dep_ == "dative" and c.pos_ == "ADP"):
+            options.extend(_with_conjuncts(g) for g in dative.children if g.dep_ == "pobj")
+    return options
 
 
 def _raised_patient(verb: Token) -> Token | None:
