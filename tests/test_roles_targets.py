@@ -356,3 +356,9 @@ def test_vehicles_sent_carrying_a_load_go_where_the_load_goes(code: Code) -> Non
     """ "sent three navy vessels carrying tents to Libya": Libya receives, not the navy's own state."""
     events = code("Algeria sent three navy vessels carrying tents and blankets to Libya on Sunday.")
     assert _pair(_only(events, "AID")) == ("DZA", "LBY")
+
+
+def test_people_of_a_named_place_are_not_the_condemning_states(code: Code) -> None:
+    """ "Stockholm condemned the detention of three Istanbul students": the students are Turkey's."""
+    events = code("Stockholm condemned the detention of three Istanbul students on Tuesday.")
+    assert _pair(_only(events, "ACCUSE")) == ("SWE", "TUR")

@@ -41,6 +41,8 @@ STATE_NAMES = frozenset({"country", "metonym", "demonym", "people"})
 STATE_ORGANS = frozenset({"GOV", "JUD", "MIL", "COP", "LEG", "SPY"})
 # where a protest at a foreign mission is held ("outside the Russian embassy")
 MISSION_PREPS = {"at", "outside", "near", "to", "toward", "towards", "before"}
+# entity labels of a place the parser recognises as one
+GEO_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 # what a subject's own thing concerns: "its participation in the CSTO", "their claims against Baku"
 OWN_THING_PREPS = {"in", "of", "with", "to", "against", "on", "toward", "towards"}
 
@@ -539,6 +541,14 @@ def _first_target(
                 if g.dep_ == "pobj"
                 for a in ctx.actors.resolve_many(g, mentions, day, memory, local)
             ] or actors
+        if actors and all(a.country == avoid and a.name is None and a.entity_id is None for a in actors):
+            # "Washington condemned the conviction of 14 Hong Kong activists": people of no stated
+            # nationality are of the place the phrase names, before the source's own country
+            placed = _phrase_place(option[0], ctx, kinds=GEO_ENTITIES)
+            if placed is not None and placed.country:
+                actors = [
+                    a.model_copy(update={"country": placed.country, "name": placed.name}) for a in actors
+                ]
         pronoun = option[0].pos_ == "PRON"
         if avoid and pronoun and all(a.country == avoid for a in actors) and _self(option[0], actors, source):
             # "Pakistan ... accusing it of sheltering militants": an object pronoun is someone else
@@ -804,19 +814,9 @@ def _patient_fallback(options: list[list[Token]], source: Actor, ctx: CodingCont
         head = option[0]
         if head.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY"):
             continue
-        located = [
-            g
-            for c in head.children
-            if c.dep_ == "prep" and c.lower_ in ("in", "near", "outside")
-            for g in c.children
-            if g.dep_ == "pobj"
-        ]
-        for token in [*name_tokens(head), *located]:
-            if is_place_name(token) and not agent_of_modifier(token, head):  # "a NATO-run scheme"
-                place = gazetteer_place(token, ctx.gazetteer)
-                if place is not None and place.country:
-                    name = ctx.actors.lexicon.country_names.get(place.country)
-                    return [Actor(text=_span_text(head), name=name, country=place.country)]
+        placed = _phrase_place(head, ctx)
+        if placed is not None:
+            return [placed]
         sector = ctx.actors.sector_of(head)
         if sector is not None and source.country:
             return [Actor(text=_span_text(head), name=None, country=source.country, sector=sector)]
@@ -824,6 +824,27 @@ def _patient_fallback(options: list[list[Token]], source: Actor, ctx: CodingCont
             # "Tsiklauri was released by a Tbilisi court": a person of no stated nationality, too
             return [Actor(text=_span_text(head), name=None, country=source.country, sector="CVL")]
     return []
+
+
+def _phrase_place(head: Token, ctx: CodingContext, kinds: frozenset[str] | None = None) -> Actor | None:
+    """The country of a place a phrase names or is located in ("the Jenin refugee camp", "14 Hong
+    Kong activists", "people in Kharkiv"), as the actor the phrase stands for."""
+    located = [
+        g
+        for c in head.children
+        if c.dep_ == "prep" and c.lower_ in ("in", "near", "outside")
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    for token in [*name_tokens(head), *located]:
+        if kinds is not None and token.ent_type_ not in kinds:
+            continue
+        if is_place_name(token) and not agent_of_modifier(token, head):  # "a NATO-run scheme"
+            place = gazetteer_place(token, ctx.gazetteer)
+            if place is not None and place.country:
+                name = ctx.actors.lexicon.country_names.get(place.country)
+                return Actor(text=_span_text(head), name=name, country=place.country)
+    return None
 
 
 def _span_text(head: Token) -> str:
