@@ -362,3 +362,9 @@ def test_people_of_a_named_place_are_not_the_condemning_states(code: Code) -> No
     """ "Stockholm condemned the detention of three Istanbul students": the students are Turkey's."""
     events = code("Stockholm condemned the detention of three Istanbul students on Tuesday.")
     assert _pair(_only(events, "ACCUSE")) == ("SWE", "TUR")
+
+
+def test_a_curfew_on_a_town_has_no_target(code: Code) -> None:
+    """A measure on the public at large is one-sided: not aimed at the country of the town."""
+    events = code("Police imposed a curfew in the Kenyan port city of Mombasa on Sunday after riots.")
+    assert _pair(_only(events, "COERCE")) == ("KEN", None)

@@ -336,6 +336,8 @@ def fallback_targets(scene: Scene, source: Actor, history: list[Event]) -> list[
     mentions = scene.mentions
     targets: list[Actor] = []
     domestic: list[Actor] = []
+    if trigger.rule.mode in info.public_modes:
+        return []  # "imposed a curfew in Imphal": on the public at large
     if info.quad_class.startswith("verbal"):
         targets, domestic = _complement_target(trigger, source, mentions, day, memory, scene.local, ctx)
         targets = targets or _doer_of_act(trigger, source, history, ctx)
