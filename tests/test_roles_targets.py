@@ -368,3 +368,8 @@ def test_a_curfew_on_a_town_has_no_target(code: Code) -> None:
     """A measure on the public at large is one-sided: not aimed at the country of the town."""
     events = code("Police imposed a curfew in the Kenyan port city of Mombasa on Sunday after riots.")
     assert _pair(_only(events, "COERCE")) == ("KEN", None)
+
+
+def test_refusing_to_move_ones_own_forces_is_not_aimed_at_oneself(code: Code) -> None:
+    events = code("Minsk refused on Monday to pull back the troops it keeps near the border.")
+    assert _pair(_only(events, "REJECT")) == ("BLR", None)

@@ -649,8 +649,12 @@ def _complement_target(
         actors = [a for a in found if a.country and a.country != source.country]
         if actors:
             return actors, []
-        if found and source.country and not domestic:
-            domestic = [a if a.country else a.model_copy(update={"country": source.country}) for a in found]
+        # "refused to withdraw the troops", "urged partners to send air defence systems": the
+        # source's own forces or arms are no one acted upon
+        patients = [a for a in found if a.sector != "MIL"]
+        if patients and source.country and not domestic:
+            home = {"country": source.country}
+            domestic = [a if a.country else a.model_copy(update=home) for a in patients]
         subjects = [
             a
             for t in inner.sources
