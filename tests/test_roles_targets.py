@@ -373,3 +373,16 @@ def test_a_curfew_on_a_town_has_no_target(code: Code) -> None:
 def test_refusing_to_move_ones_own_forces_is_not_aimed_at_oneself(code: Code) -> None:
     events = code("Minsk refused on Monday to pull back the troops it keeps near the border.")
     assert _pair(_only(events, "REJECT")) == ("BLR", None)
+
+
+def test_the_bloc_is_the_organisation_last_named(code: Code) -> None:
+    events = code(
+        "Ramaphosa opened a BRICS summit in Johannesburg on Tuesday, overshadowed by sanctions threats "
+        "from Washington against the bloc's members."
+    )
+    assert _pair(_only(events, "THREATEN")) == ("USA", "BRICS")
+
+
+def test_an_act_responded_to_is_not_the_responders(code: Code) -> None:
+    events = code("Lithuania's parliament is responding to the jailing of journalists in Belarus.")
+    assert _pair(_only(events, "COERCE")) == ("BLR", "BLR")

@@ -52,6 +52,8 @@ STATE_KINDS = {"metonym", "country", "org", "group"}
 FOREIGN_POSTS = frozenset(_NOUNS["foreign_posts"])
 # "a US-brokered plan": who brokered a thing, not whose it is
 AGENT_PARTICIPLES = frozenset(_NOUNS["agent_participles"])
+# "the bloc's members": the organisation last named
+ORGANISATION_NOUNS = frozenset(_NOUNS["organisation_nouns"])
 # bodies that act though they name no sector: "the Saudi-led coalition" is Saudi Arabia's
 ACTING_BODIES = frozenset(_NOUNS["acting_bodies"])
 # "pro-Palestinian demonstrators", "anti-Russian protests": an attitude, not a nationality
@@ -331,6 +333,10 @@ class ActorResolver:
             found, text, day, None if indefinite else memory, head=token, local=local if use_local else None
         )
         state_named = any(e.kind != "sector" for m in found for e in m.entries)
+        named_before = _organisation_anaphor(phrase, memory) if not state_named else None
+        if named_before is not None:
+            # "tariff threats against the bloc's members" after "a BRICS summit": the bloc is BRICS
+            return named_before.model_copy(update={"text": text})
         if owner is not None and (actor is None or actor.country is None or not state_named):
             # "its editor", "their embassy": the owner's country, the head noun's sector
             resolved_owner = self.resolve_token(owner, mentions, day, memory)
@@ -561,6 +567,18 @@ def _owners_first(head: Token, found: list[Mention], mentions: dict[int, Mention
         if (m := mentions.get(t.i)) is not None and m in found and any(e.kind != "sector" for e in m.entries)
     ]
     return owned or found
+
+
+def _organisation_anaphor(phrase: list[Token], memory: DocMemory) -> Actor | None:
+    """The organisation the text last named, for "the bloc", "the alliance" in a phrase."""
+    anaphor = any(
+        t.lemma_.lower() in ORGANISATION_NOUNS
+        and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in t.children)
+        for t in phrase
+    )
+    if not anaphor:
+        return None
+    return next((a for a in reversed(memory.recent) if (a.entity_id or "").startswith("org:")), None)
 
 
 def _attitude(span: Span) -> bool:

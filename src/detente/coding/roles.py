@@ -33,6 +33,7 @@ QUANTITY_NOUNS = frozenset(_WORDS["quantity_nouns"])
 BUNDLE_NOUNS = frozenset(_WORDS["bundle_nouns"])
 RELATIVE_PRONOUNS = {"that", "which", "who", "whom", "whose"}
 CONTROL_BY_OBJECT = frozenset(_WORDS["control_by_object"])
+RESPONSE_VERBS = frozenset(_WORDS["response_verbs"])
 
 
 @dataclass
@@ -210,6 +211,8 @@ def _noun_roles(trigger: Trigger, knowledge: Knowledge) -> Roles:
     definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these") for c in noun.children)
     material = knowledge.types[rule.event_type].quad_class.startswith("material")
     refers_back = noun.dep_ == "pobj" and noun.head.lower_ in TEMPORAL_PREPS and (definite or material)
+    # "responding to the jailing of prisoners": the act responded to is someone else's
+    refers_back = refers_back or (noun.dep_ == "pobj" and noun.head.head.lemma_.lower() in RESPONSE_VERBS)
     if not roles.sources:
         # "restrictions (on exporters) imposed by Russian inspectors": the agent of a participle on
         # the noun (the parser may hang it on the noun's own complement)
