@@ -386,3 +386,8 @@ def test_the_bloc_is_the_organisation_last_named(code: Code) -> None:
 def test_an_act_responded_to_is_not_the_responders(code: Code) -> None:
     events = code("Lithuania's parliament is responding to the jailing of journalists in Belarus.")
     assert _pair(_only(events, "COERCE")) == ("BLR", "BLR")
+
+
+def test_leaders_of_states_outside_the_un_are_known(code: Code) -> None:
+    events = code("Beijing warned on Friday that Lai Ching-te would pay a heavy price for his transit stop.")
+    assert _pair(_only(events, "THREATEN")) == ("CHN", "TWN")
