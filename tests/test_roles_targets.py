@@ -391,3 +391,13 @@ def test_an_act_responded_to_is_not_the_responders(code: Code) -> None:
 def test_leaders_of_states_outside_the_un_are_known(code: Code) -> None:
     events = code("Beijing warned on Friday that Lai Ching-te would pay a heavy price for his transit stop.")
     assert _pair(_only(events, "THREATEN")) == ("CHN", "TWN")
+
+
+def test_a_list_of_states_welcoming_something_do_not_act_on_each_other(code: Code) -> None:
+    events = code("The announcement was welcomed by Washington, Brussels and Moscow.")
+    assert not any(_pair(e) in {("RUS", "USA"), ("EU", "USA")} for e in events)
+
+
+def test_an_embassy_in_a_capital_is_not_that_capitals(code: Code) -> None:
+    events = code("Baku said a Russian missile had damaged its embassy in Kyiv.")
+    assert all(_pair(e)[1] != "UKR" for e in events if e.event_type == "ASSAULT")

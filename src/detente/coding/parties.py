@@ -329,6 +329,17 @@ def unnamed_doer(scene: Scene, sources: list[Actor], targets: list[Actor]) -> tu
     return sources, targets
 
 
+def each_other(scene: Scene, sources: list[Actor], targets: list[Actor]) -> bool:
+    """Whether the two coordinated subjects of an act whose text names no target act on each other:
+    "Washington and Beijing slashed tariffs", "A and B withdrew their claims against each other"
+    (the only other party found is the fellow subject). Not the agents of a passive or of a bare noun
+    ("welcomed by Washington and Moscow", "a joint request from A and B")."""
+    subjects = {s.country for s in sources if s.country}
+    if scene.agentless or len(subjects) != 2 or not targets:
+        return False
+    return all(t.country in subjects for t in targets)
+
+
 def fallback_targets(scene: Scene, source: Actor, history: list[Event]) -> list[Actor]:
     """The target when the roles name none: what a speech act is about, the doer of the act it
     reacts to, the type's default, the document's other party, or the source's own state."""
@@ -385,11 +396,6 @@ def pairs(sources: list[Actor], targets: list[Actor], reciprocal: bool) -> list[
     """(source, target) of each event: one per pair of countries ("freed a US journalist and a
     former US marine" is one release); an actor does not act on itself."""
     pairs: list[tuple[Actor, Actor | None]]
-    subjects = {s.country for s in sources if s.country}
-    if len(subjects) >= 2 and targets and all(t.country in subjects for t in targets):
-        # "Washington and Beijing slashed tariffs", "A and B withdrew their claims against each
-        # other": the only other party named is a fellow subject, so each acts on the other
-        reciprocal = True
     if reciprocal:
         # "Armenia and Azerbaijan agreed": each acts towards the other
         pairs = [(a, b) for a in sources for b in sources if not _same_actor(a, b)]
@@ -543,7 +549,14 @@ def _first_target(
                 if g.dep_ == "pobj"
                 for a in ctx.actors.resolve_many(g, mentions, day, memory, local)
             ] or actors
-        if actors and all(a.country == avoid and a.name is None and a.entity_id is None for a in actors):
+        unowned = option[0].lemma_.lower() not in FOREIGN_POSTS and not any(
+            c.dep_ == "poss" and c.pos_ == "PRON" for c in option[0].children
+        )  # not "its embassy in Kyiv"
+        if (
+            unowned
+            and actors
+            and all(a.country == avoid and a.name is None and a.entity_id is None for a in actors)
+        ):
             # "Washington condemned the conviction of 14 Hong Kong activists": people of no stated
             # nationality are of the place the phrase names, before the source's own country
             placed = _phrase_place(option[0], ctx, kinds=GEO_ENTITIES)
@@ -732,6 +745,8 @@ def _default_target(
             # "..., brushing off criticism from Washington": a participle's subject is its clause's
             subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
             subject = subject if subject is not None else next(iter(inherited_subject(verb)), None)
+            if subject is not None and trigger.token in list(subject.subtree):
+                subject = None  # "official visits have become rarer": the noun's own phrase
             actor = ctx.actors.resolve_token(subject, mentions, day, memory) if subject is not None else None
             if actor is not None and actor.country and not _same_party(actor, source):
                 # "Iranian authorities suspended the law after criticism from the president": a
