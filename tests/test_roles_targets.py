@@ -282,3 +282,122 @@ def test_a_country_naming_a_city_is_no_counterpart(code: Code) -> None:
     """ "the Saudi city of Jeddah" says where, not who the other party is."""
     events = code("Sudan's army agreed to a truce following talks in the Saudi city of Jeddah.")
     assert _pair(_only(events, "RETREAT")) == ("SDN", None)
+
+
+def test_criticism_from_a_compatriot_targets_the_clause_subject(code: Code) -> None:
+    """ "The ministry dropped the plan after criticism from the president": criticism within one state."""
+    events = code(
+        "Turkey's education ministry withdrew a new curriculum on Friday after criticism from President "
+        "Recep Tayyip Erdogan."
+    )
+    assert _pair(_only(events, "ACCUSE")) == ("TUR", "TUR")
+
+
+def test_criticism_a_participle_brushes_off_targets_its_clause_subject(code: Code) -> None:
+    """ "..., shrugging off criticism from Paris": the one who shrugs it off is criticised."""
+    events = code(
+        "Algeria's government sent two ships carrying fuel to Libya on Monday, "
+        "shrugging off criticism from Paris."
+    )
+    assert _pair(_only(events, "ACCUSE")) == ("FRA", "DZA")
+
+
+def test_warnings_from_a_states_officials_do_not_target_the_state_itself(code: Code) -> None:
+    events = code(
+        "Lavrov said Moscow had never threatened Kazakhstan, "
+        "despite repeated warnings from Russian lawmakers."
+    )
+    assert all(_pair(e) != ("RUS", "RUS") for e in events if e.event_type == "THREATEN")
+
+
+def test_a_plan_brokered_by_a_third_party_is_not_its_target(code: Code) -> None:
+    """ "an EU-mediated deal": the EU mediated it; the parties act on each other, and the EU deals
+    with both."""
+    events = code("Serbia and Kosovo signed off on the final text of an EU-mediated deal on Monday.")
+    assert {_pair(e) for e in events if e.event_type == "AGREE"} == {("SRB", "XKX"), ("XKX", "SRB")}
+    assert {_pair(e) for e in events if e.event_type == "CONSULT"} == {("EU", "SRB"), ("EU", "XKX")}
+
+
+def test_a_body_led_by_a_state_is_still_that_states(code: Code) -> None:
+    events = code("A US-led force shot down Iranian drones over Iraq on Sunday.")
+    assert _pair(_only(events, "ASSAULT")) == ("USA", "IRN")
+
+
+def test_a_things_possessor_comes_before_what_it_concerns(code: Code) -> None:
+    """ "Finland's NATO membership" is Finland's: the concession is made to Finland."""
+    events = code("Hungary finally lifted its objection to Finland's NATO membership on Monday.")
+    assert _pair(_only(events, "CONCEDE")) == ("HUN", "FIN")
+
+
+def test_coordinated_subjects_whose_only_other_party_is_each_other(code: Code) -> None:
+    """ "Seoul and Tokyo eased export curbs": each eases them for the other, not only the first."""
+    events = code("Seoul and Tokyo eased export curbs on Wednesday after a summit in Osaka.")
+    assert {_pair(e) for e in events if e.event_type == "CONCEDE"} == {("KOR", "JPN"), ("JPN", "KOR")}
+    events = code("Serbia and Croatia dropped their lawsuits against each other on Friday.")
+    assert {_pair(e) for e in events if e.event_type == "CONCEDE"} == {("SRB", "HRV"), ("HRV", "SRB")}
+
+
+def test_the_subjects_own_thing_is_no_party_but_what_it_concerns_may_be(code: Code) -> None:
+    """ "Moldova froze its membership in the CIS": "its" is Moldova, the CIS is the other party."""
+    events = code(
+        "Kazakhstan's president met Putin in Astana on Monday. "
+        "On Tuesday, Moldova froze its membership in the CIS."
+    )
+    assert _pair(_only(events, "SANCTION")) == ("MDA", "CIS")
+
+
+def test_a_possessive_bound_to_another_subject_still_names_the_target(code: Code) -> None:
+    events = code("Tokyo accused Beijing on Friday of a cyberattack on its space agency.")
+    assert _only(events, "COERCE").target is not None
+    assert _pair(_only(events, "COERCE"))[1] == "JPN"
+
+
+def test_vehicles_sent_carrying_a_load_go_where_the_load_goes(code: Code) -> None:
+    """ "sent three navy vessels carrying tents to Libya": Libya receives, not the navy's own state."""
+    events = code("Algeria sent three navy vessels carrying tents and blankets to Libya on Sunday.")
+    assert _pair(_only(events, "AID")) == ("DZA", "LBY")
+
+
+def test_people_of_a_named_place_are_not_the_condemning_states(code: Code) -> None:
+    """ "Stockholm condemned the detention of three Istanbul students": the students are Turkey's."""
+    events = code("Stockholm condemned the detention of three Istanbul students on Tuesday.")
+    assert _pair(_only(events, "ACCUSE")) == ("SWE", "TUR")
+
+
+def test_a_curfew_on_a_town_has_no_target(code: Code) -> None:
+    """A measure on the public at large is one-sided: not aimed at the country of the town."""
+    events = code("Police imposed a curfew in the Kenyan port city of Mombasa on Sunday after riots.")
+    assert _pair(_only(events, "COERCE")) == ("KEN", None)
+
+
+def test_refusing_to_move_ones_own_forces_is_not_aimed_at_oneself(code: Code) -> None:
+    events = code("Minsk refused on Monday to pull back the troops it keeps near the border.")
+    assert _pair(_only(events, "REJECT")) == ("BLR", None)
+
+
+def test_the_bloc_is_the_organisation_last_named(code: Code) -> None:
+    events = code(
+        "Ramaphosa opened a BRICS summit in Johannesburg on Tuesday, overshadowed by sanctions threats "
+        "from Washington against the bloc's members."
+    )
+    assert _pair(_only(events, "THREATEN")) == ("USA", "BRICS")
+
+
+def test_an_act_responded_to_is_not_the_responders(code: Code) -> None:
+    events = code("Lithuania's parliament is responding to the jailing of journalists in Belarus.")
+    assert _pair(_only(events, "COERCE")) == ("BLR", "BLR")
+
+
+def test_leaders_of_states_outside_the_un_are_known(code: Code) -> None:
+    events = code("Beijing warned on Friday that Lai Ching-te would pay a heavy price for his transit stop.")
+    assert _pair(_only(events, "THREATEN")) == ("CHN", "TWN")
+
+
+def test_a_list_of_states_welcoming_something_do_not_act_on_each_other(code: Code) -> None:
+    events = code("The announcement was welcomed by Washington, Brussels and Moscow.")
+    assert not any(_pair(e) in {("RUS", "USA"), ("EU", "USA")} for e in events)
+
+
+def test_an_embassy_in_a_capital_is_not_that_capitals(code: Code) -> None:
+    events = code("Baku said a Russian missile had damaged its embassy in Kyiv.")
+    assert all(_pair(e)[1] != "UKR" for e in events if e.event_type == "ASSAULT")

@@ -52,6 +52,12 @@ PAIR_NOUNS = frozenset(_NOUNS["pair_nouns"])
 STATE_KINDS = {"metonym", "country", "org", "group"}
 # Posts that stand in a foreign capital: "the embassy in Kyiv" is not Ukraine's.
 FOREIGN_POSTS = frozenset(_NOUNS["foreign_posts"])
+# "a US-brokered plan": who brokered a thing, not whose it is
+AGENT_PARTICIPLES = frozenset(_NOUNS["agent_participles"])
+# "the bloc's members": the organisation last named
+ORGANISATION_NOUNS = frozenset(_NOUNS["organisation_nouns"])
+# bodies that act though they name no sector: "the Saudi-led coalition" is Saudi Arabia's
+ACTING_BODIES = frozenset(_NOUNS["acting_bodies"])
 # "pro-Palestinian demonstrators", "anti-Russian protests": an attitude, not a nationality
 ATTITUDE_PREFIXES = {"pro", "anti"}
 KIND_RANK = {
@@ -182,6 +188,12 @@ class ActorResolver:
                 if entry.kind == "sector":
                     return entry.sector
         return None
+
+    def names_a_thing(self, token: Token, mentions: dict[int, Mention]) -> bool:
+        """Whether a noun names a thing rather than an actor or a body ("plan", not "coalition")."""
+        if token.i in mentions or token.lemma_.lower() in ACTING_BODIES:
+            return False
+        return self._lemma_mention(token) is None
 
     def _lemma_mention(self, token: Token) -> Mention | None:
         """A sector noun matched by its lemma ("prisoners" → "prisoner") when no form matched."""
@@ -325,8 +337,11 @@ class ActorResolver:
             return learned_person.model_copy(update={"text": _phrase_text(token, phrase)})
         found: list[Mention] = []
         portfolio: list[Mention] = []  # "the government's office for Kosovo": what it deals with
+        thing = self.names_a_thing(token, mentions)
         for tok in phrase:
             mention = mentions.get(tok.i)
+            if thing and agent_of_modifier(tok, token):
+                continue  # "a US-brokered plan", "a NATO-run scheme": no actor's own thing
             if (
                 tok.dep_ == "compound"
                 and tok.head.lemma_.lower() in FOREIGN_POSTS
@@ -340,6 +355,8 @@ class ActorResolver:
             if mention is None or mention in found or mention in portfolio:
                 continue
             (portfolio if _under_for(tok, token) else found).append(mention)
+        if thing:
+            found = _owners_first(token, found, mentions)
         if not any(e.kind != "sector" for m in found for e in m.entries):
             found.extend(portfolio)
         text = _phrase_text(token, phrase)
@@ -360,6 +377,10 @@ class ActorResolver:
             found, text, day, None if indefinite else memory, head=token, local=local if use_local else None
         )
         state_named = any(e.kind != "sector" for m in found for e in m.entries)
+        named_before = _organisation_anaphor(phrase, memory) if not state_named else None
+        if named_before is not None:
+            # "tariff threats against the bloc's members" after "a BRICS summit": the bloc is BRICS
+            return named_before.model_copy(update={"text": text})
         if owner is not None and (actor is None or actor.country is None or not state_named):
             # "its editor", "their embassy": the owner's country, the head noun's sector
             resolved_owner = self.resolve_token(owner, mentions, day, memory)
@@ -564,6 +585,44 @@ def name_tokens(token: Token) -> list[Token]:
                 out.append(child)
                 stack.append(child)
     return sorted(out, key=lambda t: t.i)
+
+
+def agent_of_modifier(tok: Token, head: Token) -> bool:
+    """``tok`` names who did what a hyphenated participle modifying ``head`` says: "US" in "a
+    US-brokered plan", "NATO" in "a NATO-run scheme"."""
+    current = tok
+    while current.i != head.i and current.head.i != current.i:
+        parent = current.head
+        hyphenated = parent.i > 0 and parent.doc[parent.i - 1].text == "-"
+        if parent.i != head.i and parent.lower_ in AGENT_PARTICIPLES and hyphenated and current.i < parent.i:
+            return True
+        current = parent
+    return False
+
+
+def _owners_first(head: Token, found: list[Mention], mentions: dict[int, Mention]) -> list[Mention]:
+    """A thing's possessor names whose it is, before what it concerns: "Sweden's NATO membership"
+    is Sweden's, "Ukraine's EU bid" Ukraine's."""
+    owners = [c for c in head.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+    owned = [
+        m
+        for owner in owners
+        for t in owner.subtree
+        if (m := mentions.get(t.i)) is not None and m in found and any(e.kind != "sector" for e in m.entries)
+    ]
+    return owned or found
+
+
+def _organisation_anaphor(phrase: list[Token], memory: DocMemory) -> Actor | None:
+    """The organisation the text last named, for "the bloc", "the alliance" in a phrase."""
+    anaphor = any(
+        t.lemma_.lower() in ORGANISATION_NOUNS
+        and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in t.children)
+        for t in phrase
+    )
+    if not anaphor:
+        return None
+    return next((a for a in reversed(memory.recent) if (a.entity_id or "").startswith("org:")), None)
 
 
 def _attitude(span: Span) -> bool:

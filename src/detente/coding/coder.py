@@ -26,6 +26,7 @@ from detente.coding.modality import read_modality
 from detente.coding.parties import (
     conditions_fail,
     direct_targets,
+    each_other,
     fallback_targets,
     find_sources,
     local_country,
@@ -193,6 +194,7 @@ def _code_trigger(
         return []
     if not targets and not reciprocal:
         targets = fallback_targets(scene, sources[0], history)
+        reciprocal = each_other(scene, sources, targets)
     elif all(t.sector in NON_STATE_SECTORS and not t.country for t in targets) and not reciprocal:
         # "accused Eritrea of arming rebel groups": the party the act is aimed at, if the text names one
         targets = fallback_targets(scene, sources[0], history) or targets

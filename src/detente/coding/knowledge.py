@@ -24,6 +24,7 @@ class TypeInfo:
     own_modes: frozenset[str] = frozenset()
     lone_modes: frozenset[str] = frozenset()
     domestic_modes: frozenset[str] = frozenset()
+    public_modes: frozenset[str] = frozenset()  # on the public at large: no default target ("a curfew")
     addressed: bool = False  # told as a noun, aimed at whoever answers it ("rejected by a court in Warsaw")
     destination: bool = False  # a "to X" phrase is where it happened ("sent troops to the border")
     visit: bool = False  # a town visited is its place, though the town names the other party
@@ -142,6 +143,7 @@ def load_knowledge() -> Knowledge:
             frozenset(info.get("own_modes") or []),
             frozenset(info.get("lone_modes") or []),
             frozenset(info.get("domestic_modes") or []),
+            frozenset(info.get("public_modes") or []),
             bool(info.get("addressed", False)),
             bool(info.get("destination", False)),
             bool(info.get("visit", False)),

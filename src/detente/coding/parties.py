@@ -10,9 +10,11 @@ from spacy.tokens import Span, Token
 from detente.actors.resolver import (
     FOREIGN_POSTS,
     NON_STATE_SECTORS,
+    PRONOUNS_GROUP,
     PRONOUNS_PERSON,
     DocMemory,
     Mention,
+    agent_of_modifier,
     name_tokens,
 )
 from detente.claims.attribution import statement_nouns
@@ -24,6 +26,7 @@ from detente.coding.roles import (
     clause_subject,
     find_roles,
     headline_verb,
+    inherited_subject,
     is_passive,
     subjects_of,
 )
@@ -39,6 +42,10 @@ STATE_NAMES = frozenset({"country", "metonym", "demonym", "people"})
 STATE_ORGANS = frozenset({"GOV", "JUD", "MIL", "COP", "LEG", "SPY"})
 # where a protest at a foreign mission is held ("outside the Russian embassy")
 MISSION_PREPS = {"at", "outside", "near", "to", "toward", "towards", "before"}
+# entity labels of a place the parser recognises as one
+GEO_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+# what a subject's own thing concerns: "its participation in the CSTO", "their claims against Baku"
+OWN_THING_PREPS = {"in", "of", "with", "to", "against", "on", "toward", "towards"}
 
 
 def find_sources(scene: Scene, claimant: Token | None) -> list[Actor]:
@@ -323,6 +330,17 @@ def unnamed_doer(scene: Scene, sources: list[Actor], targets: list[Actor]) -> tu
     return sources, targets
 
 
+def each_other(scene: Scene, sources: list[Actor], targets: list[Actor]) -> bool:
+    """Whether the two coordinated subjects of an act whose text names no target act on each other:
+    "Washington and Beijing slashed tariffs", "A and B withdrew their claims against each other"
+    (the only other party found is the fellow subject). Not the agents of a passive or of a bare noun
+    ("welcomed by Washington and Moscow", "a joint request from A and B")."""
+    subjects = {s.country for s in sources if s.country}
+    if scene.agentless or len(subjects) != 2 or not targets:
+        return False
+    return all(t.country in subjects for t in targets)
+
+
 def fallback_targets(scene: Scene, source: Actor, history: list[Event]) -> list[Actor]:
     """The target when the roles name none: what a speech act is about, the doer of the act it
     reacts to, the type's default, the document's other party, or the source's own state."""
@@ -330,6 +348,8 @@ def fallback_targets(scene: Scene, source: Actor, history: list[Event]) -> list[
     mentions = scene.mentions
     targets: list[Actor] = []
     domestic: list[Actor] = []
+    if trigger.rule.mode in info.public_modes:
+        return []  # "imposed a curfew in Imphal": on the public at large
     if info.quad_class.startswith("verbal"):
         targets, domestic = _complement_target(trigger, source, mentions, day, memory, scene.local, ctx)
         targets = targets or _doer_of_act(trigger, source, history, ctx)
@@ -416,13 +436,28 @@ def _brokered_parties(
     token = trigger.token
     if token.dep_ not in ("acl", "amod", "compound") or token.head.pos_ not in ("NOUN", "PROPN"):
         return []
-    parties = [
-        a
-        for t in clause_subject(token.head)
-        for a in ctx.actors.resolve_many(t, mentions, day, memory)
-        if a.country and a.country != avoid
-    ]
-    return parties if len({a.country for a in parties}) >= 2 else []
+    for subjects in (clause_subject(token.head), _governing_subjects(token.head)):
+        parties = [
+            a
+            for t in subjects
+            for a in ctx.actors.resolve_many(t, mentions, day, memory)
+            if a.country and a.country != avoid
+        ]
+        if len({a.country for a in parties}) >= 2:
+            return parties
+    return []
+
+
+def _governing_subjects(noun: Token) -> list[Token]:
+    """The coordinated subjects of the verb a noun phrase hangs under, through its prepositions
+    ("A and B signed off on the first phase of a plan brokered by C")."""
+    current = noun
+    while current.dep_ in ("pobj", "prep") and current.head.i != current.i:
+        current = current.head
+    if current.pos_ not in ("VERB", "AUX"):
+        return []
+    subject, _passive, _agent = subjects_of(current)
+    return [subject, *subject.conjuncts] if subject is not None else []
 
 
 def _located(actor: Actor, token: Token, ctx: CodingContext) -> Actor:
@@ -505,6 +540,13 @@ def _first_target(
     same: list[Actor] = []
     fallback: list[Actor] = []
     for option in options:
+        own = _own_thing(option[0], source, mentions, day, memory, ctx)
+        if own is not None:
+            # "froze its participation in the CSTO", "laid down its arms": the subject's own thing is
+            # no party; what it concerns may be
+            option = own
+            if not option:
+                continue
         actors = [a for t in option for a in ctx.actors.resolve_many(t, mentions, day, memory, local)]
         if not any(a.country for a in actors) and match_noun(option[0], ctx.knowledge) is not None:
             # "eased sanctions on Venezuela's oil sector": a measure's own target
@@ -516,6 +558,21 @@ def _first_target(
                 if g.dep_ == "pobj"
                 for a in ctx.actors.resolve_many(g, mentions, day, memory, local)
             ] or actors
+        unowned = option[0].lemma_.lower() not in FOREIGN_POSTS and not any(
+            c.dep_ == "poss" and c.pos_ == "PRON" for c in option[0].children
+        )  # not "its embassy in Kyiv"
+        if (
+            unowned
+            and actors
+            and all(a.country == avoid and a.name is None and a.entity_id is None for a in actors)
+        ):
+            # "Washington condemned the conviction of 14 Hong Kong activists": people of no stated
+            # nationality are of the place the phrase names, before the source's own country
+            placed = _phrase_place(option[0], ctx, kinds=GEO_ENTITIES)
+            if placed is not None and placed.country:
+                actors = [
+                    a.model_copy(update={"country": placed.country, "name": placed.name}) for a in actors
+                ]
         pronoun = option[0].pos_ == "PRON"
         if avoid and pronoun and all(a.country == avoid for a in actors) and _self(option[0], actors, source):
             # "Pakistan ... accusing it of sheltering militants": an object pronoun is someone else
@@ -527,6 +584,37 @@ def _first_target(
             same = same or actors
         fallback = fallback or actors
     return same or fallback
+
+
+def _own_thing(
+    head: Token,
+    source: Actor | None,
+    mentions: dict[int, Mention],
+    day: dt.date | None,
+    memory: DocMemory,
+    ctx: CodingContext,
+) -> list[Token] | None:
+    """For a thing the act's source owns ("Armenia froze its participation in the CSTO", "laid down
+    their arms": the pronoun stands for the subject of its clause), the objects of its prepositions
+    (what it concerns); None for any other phrase ("accused Pyongyang of the attack on its plant")."""
+    owner = next((c for c in head.children if c.dep_ == "poss"), None)
+    if owner is None or owner.lower_ not in PRONOUNS_GROUP or not ctx.actors.names_a_thing(head, mentions):
+        return None
+    verb = head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    subject = subjects_of(verb)[0]
+    subjects = [subject] if subject is not None else inherited_subject(verb)
+    owners = [ctx.actors.resolve_token(t, mentions, day, memory) for t in subjects[:1]]
+    if source is None or not source.country or not any(a and a.country == source.country for a in owners):
+        return None
+    return [
+        g
+        for p in head.children
+        if p.dep_ == "prep" and p.lower_ in OWN_THING_PREPS
+        for g in p.children
+        if g.dep_ == "pobj"
+    ]
 
 
 def _self(pronoun: Token, actors: list[Actor], source: Actor | None) -> bool:
@@ -583,8 +671,12 @@ def _complement_target(
         actors = [a for a in found if a.country and a.country != source.country]
         if actors:
             return actors, []
-        if found and source.country and not domestic:
-            domestic = [a if a.country else a.model_copy(update={"country": source.country}) for a in found]
+        # "refused to withdraw the troops", "urged partners to send air defence systems": the
+        # source's own forces or arms are no one acted upon
+        patients = [a for a in found if a.sector != "MIL"]
+        if patients and source.country and not domestic:
+            home = {"country": source.country}
+            domestic = [a if a.country else a.model_copy(update=home) for a in patients]
         subjects = [
             a
             for t in inner.sources
@@ -659,9 +751,15 @@ def _default_target(
         while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head
         if verb.lemma_.lower() not in ctx.knowledge.cues.reporting_verbs:
+            # "..., brushing off criticism from Washington": a participle's subject is its clause's
             subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            subject = subject if subject is not None else next(iter(inherited_subject(verb)), None)
+            if subject is not None and trigger.token in list(subject.subtree):
+                subject = None  # "official visits have become rarer": the noun's own phrase
             actor = ctx.actors.resolve_token(subject, mentions, day, memory) if subject is not None else None
-            if actor is not None and actor.country and actor.country != source.country:
+            if actor is not None and actor.country and not _same_party(actor, source):
+                # "Iranian authorities suspended the law after criticism from the president": a
+                # compatriot may be the one criticised
                 return [actor]
     if info.default_target == "place" and place is not None and place.country:
         name = ctx.actors.lexicon.country_names.get(place.country)
@@ -746,19 +844,9 @@ def _patient_fallback(options: list[list[Token]], source: Actor, ctx: CodingCont
         head = option[0]
         if head.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY"):
             continue
-        located = [
-            g
-            for c in head.children
-            if c.dep_ == "prep" and c.lower_ in ("in", "near", "outside")
-            for g in c.children
-            if g.dep_ == "pobj"
-        ]
-        for token in [*name_tokens(head), *located]:
-            if is_place_name(token):
-                place = gazetteer_place(token, ctx.gazetteer)
-                if place is not None and place.country:
-                    name = ctx.actors.lexicon.country_names.get(place.country)
-                    return [Actor(text=_span_text(head), name=name, country=place.country)]
+        placed = _phrase_place(head, ctx)
+        if placed is not None:
+            return [placed]
         sector = ctx.actors.sector_of(head)
         if sector is not None and source.country:
             return [Actor(text=_span_text(head), name=None, country=source.country, sector=sector)]
@@ -768,9 +856,40 @@ def _patient_fallback(options: list[list[Token]], source: Actor, ctx: CodingCont
     return []
 
 
+def _phrase_place(head: Token, ctx: CodingContext, kinds: frozenset[str] | None = None) -> Actor | None:
+    """The country of a place a phrase names or is located in ("the Jenin refugee camp", "14 Hong
+    Kong activists", "people in Kharkiv"), as the actor the phrase stands for."""
+    located = [
+        g
+        for c in head.children
+        if c.dep_ == "prep" and c.lower_ in ("in", "near", "outside")
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    for token in [*name_tokens(head), *located]:
+        if kinds is not None and token.ent_type_ not in kinds:
+            continue
+        if is_place_name(token) and not agent_of_modifier(token, head):  # "a NATO-run scheme"
+            place = gazetteer_place(token, ctx.gazetteer)
+            if place is not None and place.country:
+                name = ctx.actors.lexicon.country_names.get(place.country)
+                return Actor(text=_span_text(head), name=name, country=place.country)
+    return None
+
+
 def _span_text(head: Token) -> str:
     tokens = name_tokens(head)
     return head.doc[tokens[0].i : tokens[-1].i + 1].text
+
+
+def _same_party(a: Actor, b: Actor) -> bool:
+    """Whether two actors are one party: of one country, unless they are two bodies of it (the
+    president and the authorities); a state named as a whole ("Moscow") includes its officials."""
+    if a.country != b.country:
+        return False
+    whole = any(x.entity_id is not None and x.entity_id.startswith("country:") for x in (a, b))
+    same_entity = a.entity_id is not None and a.entity_id == b.entity_id
+    return whole or same_entity or a.text.lower() == b.text.lower()
 
 
 def _same_actor(a: Actor, b: Actor) -> bool:

@@ -37,6 +37,7 @@ RELATIVE_PRONOUNS = {"that", "which", "who", "whom", "whose"}
 CONTROL_BY_OBJECT = frozenset(_WORDS["control_by_object"])
 # "its offensive", "their air campaign": the possessor of these act nouns does the act
 POSSESSOR_DOES = frozenset(_WORDS["possessor_does"])
+RESPONSE_VERBS = frozenset(_WORDS["response_verbs"])
 
 
 @dataclass
@@ -98,6 +99,8 @@ def clause_roles(verb: Token, knowledge: Knowledge, preps: frozenset[str] | None
             roles.target_options.append(_with_conjuncts(obj))
             # "severed relations with Israel", "lifted sanctions on five MEPs": the target is in the object
             roles.target_options.extend(_prep_objects(obj, preps))
+            # "sent two ships carrying food to Cuba": the parser may hang the destination on the load
+            roles.target_options.extend(_cargo_destinations(obj, preps, knowledge))
     roles.target_options.extend(_prep_objects(verb, preps))
     blamed = attributed_to(verb, knowledge)
     if blamed:
@@ -196,6 +199,17 @@ def _modifies_noun(verb: Token, knowledge: Knowledge) -> bool:
     )
 
 
+def _cargo_destinations(obj: Token, preps: frozenset[str], knowledge: Knowledge) -> list[list[Token]]:
+    """Where the load of a sent vehicle goes when the parser hangs it on the load: "sent two ships
+    carrying food to Cuba" (the ships are sent to Cuba)."""
+    options: list[list[Token]] = []
+    for cargo in (c for c in obj.children if c.dep_ == "acl" and c.lemma_.lower() in knowledge.cargo_verbs):
+        options.extend(_prep_objects(cargo, preps))
+        for dative in (c for c in cargo.children if c.dep_ == "dative" and c.pos_ == "ADP"):
+            options.extend(_with_conjuncts(g) for g in dative.children if g.dep_ == "pobj")
+    return options
+
+
 def _raised_patient(verb: Token) -> Token | None:
     """The patient of a passive complement raised to the verb above: "two Americans are believed to
     be held in Russia", "the activist appears to have been detained"."""
@@ -282,6 +296,8 @@ def _noun_roles(trigger: Trigger, knowledge: Knowledge) -> Roles:
     definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these") for c in noun.children)
     material = knowledge.types[rule.event_type].quad_class.startswith("material")
     refers_back = noun.dep_ == "pobj" and noun.head.lower_ in TEMPORAL_PREPS and (definite or material)
+    # "responding to the jailing of prisoners": the act responded to is someone else's
+    refers_back = refers_back or (noun.dep_ == "pobj" and noun.head.head.lemma_.lower() in RESPONSE_VERBS)
     if not roles.sources:
         # "restrictions (on exporters) imposed by Russian inspectors": the agent of a participle on
         # the noun (the parser may hang it on the noun's own complement)
@@ -569,6 +585,11 @@ def subjects_of(verb: Token) -> tuple[Token | None, Token | None, Token | None]:
 def is_passive(verb: Token) -> bool:
     """Whether a verb is in the passive voice ("were detained")."""
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+def inherited_subject(verb: Token) -> list[Token]:
+    """The subject a verb shares with the verb it hangs off ("..., brushing off criticism")."""
+    return _inherited_subject(verb)
 
 
 def _inherited_subject(verb: Token) -> list[Token]:
