@@ -102,6 +102,18 @@ def find_triggers(sent: Span, knowledge: Knowledge) -> list[Trigger]:
                 verb_rules = [VerbRule(event_type="COOPERATE", mode=None, lemma=token.lemma_.lower())]
             if verb_rules:
                 found.append(Trigger(token, verb_rules[0], alternatives=tuple(verb_rules[1:])))
+    # "set fire to the station": the noun of a verb phrase trigger is part of it, no act of its own
+    phrase_words = {
+        c.i
+        for t in found
+        if isinstance(t.rule, VerbRule) and t.rule.extra
+        for c in t.token.children
+        if c.lemma_.lower() in t.rule.extra
+    }
+    found = [t for t in found if not (t.is_noun and t.token.i in phrase_words)]
+    # "vowed to retaliate": the act a threat promises is not told as done
+    threats = {t.token.i for t in found if not t.is_noun and t.rule.event_type == "THREATEN"}
+    found = [t for t in found if not (t.token.dep_ == "xcomp" and t.token.head.i in threats)]
     # "pledged 30 million euros in aid": the noun inside a verb trigger's object of the same kind is
     # that same event
     verbs_by_type = [(t.token, t.rule.event_type) for t in found if not t.is_noun]

@@ -1,0 +1,83 @@
+"""Coder: verbal conflict and cooperation met on new text (the "verbal" probe): envoys of every title,
+crowd violence, revenge vowed, crowds gathering, facts acknowledged. The sentences are written for
+these tests and are not in eval/."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from detente.models import Event
+
+Code = Callable[..., list[Event]]
+
+
+def _types(events: list[Event]) -> list[str]:
+    return sorted(e.event_type for e in events)
+
+
+def _only(events: list[Event], event_type: str) -> Event:
+    found = [e for e in events if e.event_type == event_type]
+    assert len(found) == 1, events
+    return found[0]
+
+
+def _pair(event: Event) -> tuple[str | None, str | None]:
+    return event.source.country, event.target.country if event.target else None
+
+
+def test_high_commissioner_summoned_is_a_protest(code: Code) -> None:
+    """Commonwealth states exchange high commissioners, not ambassadors."""
+    events = code("Pakistan summoned India's deputy high commissioner in Islamabad on Tuesday.")
+    assert _pair(_only(events, "ACCUSE")) == ("PAK", "IND")
+
+
+def test_high_commissioner_recalled_is_a_downgrade(code: Code) -> None:
+    events = code("New Zealand recalled its high commissioner from Fiji on Friday.")
+    assert _pair(_only(events, "SANCTION")) == ("NZL", "FJI")
+
+
+def test_protesters_attacking_a_building_riot(code: Code) -> None:
+    """Violence by a crowd of protesters is a riot (PROTEST), not an armed attack."""
+    events = code("Protesters attacked the Turkish embassy in Stockholm on Saturday.")
+    assert _types(events) == ["PROTEST"]
+    assert _only(events, "PROTEST").mode == "riot"
+
+
+def test_supporters_setting_fire_riot(code: Code) -> None:
+    events = code("Angry supporters of the Bolivian opposition set fire to a police station in Santa Cruz.")
+    assert _types(events) == ["PROTEST"]
+
+
+def test_troops_setting_fire_attack(code: Code) -> None:
+    """Arson by soldiers is a destructive attack; "set fire" is one act, not a shooting."""
+    events = code("Myanmar soldiers set fire to a village in Magway region on Sunday.")
+    assert _types(events) == ["ASSAULT"]
+    assert _only(events, "ASSAULT").mode == "destroy"
+
+
+def test_setting_off_a_fire_is_no_arson(code: Code) -> None:
+    events = code("Russian missiles hit a depot in Lviv on Monday, setting off a fire, the mayor said.")
+    assert _types(events) == ["ASSAULT"]
+
+
+def test_revenge_vowed_is_a_threat(code: Code) -> None:
+    """"vowed to retaliate": a threat; the retaliation is not told as done."""
+    events = code("Pakistan vowed on Thursday to retaliate against India.")
+    assert _types(events) == ["THREATEN"]
+    assert _pair(events[0]) == ("PAK", "IND")
+
+
+def test_crowds_gathering_demonstrate(code: Code) -> None:
+    events = code("Crowds gathered outside the presidential palace in Dhaka on Monday.")
+    assert _types(events) == ["PROTEST"]
+
+
+def test_officials_gathering_do_not_demonstrate(code: Code) -> None:
+    events = code("Ministers gathered in Brussels on Monday.")
+    assert "PROTEST" not in _types(events)
+
+
+def test_fact_acknowledged_is_no_concession(code: Code) -> None:
+    """"acknowledged that they disagreed" reports a fact; "conceded the point" gives way."""
+    events = code("Serbia's president and Kosovo's prime minister acknowledged that they still disagreed.")
+    assert "CONCEDE" not in _types(events)
