@@ -81,3 +81,37 @@ def test_fact_acknowledged_is_no_concession(code: Code) -> None:
     """"acknowledged that they disagreed" reports a fact; "conceded the point" gives way."""
     events = code("Serbia's president and Kosovo's prime minister acknowledged that they still disagreed.")
     assert "CONCEDE" not in _types(events)
+
+
+def test_meeting_called_off_is_refused(code: Code) -> None:
+    """A visit or talks called off are a meeting refused (REJECT), not a cut in relations, and the
+    visit called off is not told as held."""
+    events = code("Japan's foreign minister cancelled her visit to Seoul on Friday.")
+    assert _types(events) == ["REJECT"]
+    assert _pair(events[0]) == ("JPN", "KOR")
+
+
+def test_other_things_cancelled_are_still_cuts(code: Code) -> None:
+    events = code("Russia cancelled all flights to Georgia on Monday.")
+    assert "REJECT" not in _types(events)
+
+
+def test_close_cooperation_is_no_closure(code: Code) -> None:
+    events = code("Ruto said Kenya looked forward to close cooperation with Ethiopia.")
+    assert "COERCE" not in _types(events)
+
+
+def test_funds_released_are_no_release(code: Code) -> None:
+    events = code("The IMF released frozen funds to Sri Lanka on Tuesday.")
+    assert "RETREAT" not in _types(events)
+
+
+def test_act_named_as_a_killing_is_no_new_killing(code: Code) -> None:
+    """"condemned the raids as extrajudicial killings": the killings are the raids, named."""
+    events = code("Brazil condemned the Venezuelan raids as extrajudicial killings.")
+    assert "ASSAULT" not in [e.event_type for e in events if e.trigger == "killings"]
+
+
+def test_ramming_is_an_attack(code: Code) -> None:
+    events = code("Vietnam protested the ramming of a Vietnamese fishing boat by Chinese coast guard vessels.")
+    assert "ASSAULT" in _types(events)

@@ -35,6 +35,8 @@ UNDOES = {
     # "lifted the blockade", "freed him from house arrest", "halted attacks": the coercion or
     # fighting ended is no new one
     "RETREAT": frozenset({"COERCE", "ASSAULT"}),
+    # "cancelled her trip to Baku": the visit called off does not take place
+    "REJECT": frozenset({"CONSULT"}),
 }
 
 
@@ -372,11 +374,13 @@ def _told_by_another(trigger: Trigger, kinds: dict[int, str]) -> bool:
 
 
 def _undoing_kind(trigger: Trigger) -> str:
-    """The type of act ``trigger`` undoes others by: a concession, a retreat, or a cut (SANCTION
-    discontinue or withdraw); "" for any other."""
+    """The type of act ``trigger`` undoes others by: a concession, a retreat, a cut (SANCTION
+    discontinue or withdraw) or a meeting called off (REJECT meet); "" for any other."""
     rule = trigger.rule
     if rule.event_type == "SANCTION" and rule.mode in ("discontinue", "withdraw"):
         return "SANCTION"
+    if rule.event_type == "REJECT" and rule.mode == "meet":
+        return "REJECT"
     return rule.event_type if rule.event_type in ("CONCEDE", "RETREAT") else ""
 
 
