@@ -115,3 +115,13 @@ def test_act_named_as_a_killing_is_no_new_killing(code: Code) -> None:
 def test_ramming_is_an_attack(code: Code) -> None:
     events = code("Vietnam protested the ramming of a Vietnamese fishing boat by Chinese coast guard vessels.")
     assert "ASSAULT" in _types(events)
+
+
+def test_finite_verb_beside_an_infinitive_goes_with_the_governor(code: Code) -> None:
+    """"urged Manila to remove its ship and threatened to ...": the parser may hang "threatened" on
+    the infinitive; Beijing threatens, and it threatens Manila."""
+    events = code(
+        "Beijing urged Manila on Monday to remove its ship from the shoal and threatened to impose countermeasures."
+    )
+    assert _pair(_only(events, "REQUEST")) == ("CHN", "PHL")
+    assert _pair(_only(events, "THREATEN")) == ("CHN", "PHL")

@@ -110,7 +110,9 @@ def clause_roles(verb: Token, knowledge: Knowledge, preps: frozenset[str] | None
         # "detained and later deported a Ukrainian activist": coordinated verbs share the object
         sharers = [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"]
         if verb.dep_ == "conj":
-            sharers.append(verb.head)
+            # ("urged Manila to remove its ship and threatened ...": the object of "urged")
+            beside = _finite_beside_infinitive(verb, verb.head)
+            sharers.append(verb.head.head if beside else verb.head)
         for other in sharers:
             roles.target_options.extend(_with_conjuncts(c) for c in other.children if c.dep_ == "dobj")
     if not roles.sources and _modifies_noun(verb, knowledge):
@@ -622,6 +624,15 @@ def _inherited_subject(verb: Token) -> list[Token]:
             continue
         if headline_verb(head):
             return _with_conjuncts(head.head)  # "Niger's rulers threatened ..., accusing Paris"
+        if current.dep_ == "conj" and _finite_beside_infinitive(current, head):
+            # "urged Warsaw to restore ... and threatened to withhold funds": the parser hangs the
+            # finite verb on the infinitive, but it goes with "urged" and its subject
+            governor = head.head
+            subject, _passive, _agent = _subjects(governor)
+            if subject is not None:
+                return _with_conjuncts(subject)
+            current = governor
+            continue
         subject, passive, agent = _subjects(head)
         if current.dep_ == "xcomp":
             objects = [c for c in head.children if c.dep_ == "dobj"]
@@ -636,6 +647,17 @@ def _inherited_subject(verb: Token) -> list[Token]:
             return _with_conjuncts(agent)
         current = head
     return []
+
+
+def _finite_beside_infinitive(verb: Token, head: Token) -> bool:
+    """A verb in the past or present tense that the parser coordinated with a "to" infinitive it
+    does not belong to."""
+    return (
+        verb.tag_ in ("VBD", "VBZ", "VBP")
+        and head.tag_ == "VB"
+        and head.dep_ in ("xcomp", "advcl")
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
+    )
 
 
 def _adverbial_subject(token: Token) -> list[Token]:
