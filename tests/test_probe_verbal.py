@@ -125,3 +125,14 @@ def test_finite_verb_beside_an_infinitive_goes_with_the_governor(code: Code) -> 
     )
     assert _pair(_only(events, "REQUEST")) == ("CHN", "PHL")
     assert _pair(_only(events, "THREATEN")) == ("CHN", "PHL")
+
+
+def test_citizens_ask_their_own_government(code: Code) -> None:
+    """"students demanded that the government ...": a government of no named country is theirs."""
+    events = code("Chilean students marched on Thursday, demanding that the government scrap the tuition law.")
+    assert _pair(_only(events, "REQUEST")) == ("CHL", "CHL")
+
+
+def test_ruling_party_is_the_government(code: Code) -> None:
+    events = code("Thailand's opposition accused the ruling party of buying votes.")
+    assert _pair(_only(events, "ACCUSE")) == ("THA", "THA")

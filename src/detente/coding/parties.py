@@ -21,7 +21,9 @@ from detente.claims.attribution import statement_nouns
 from detente.coding.knowledge import TypeInfo, VerbRule
 from detente.coding.places import find_place, gazetteer_place, is_place_name, places_under
 from detente.coding.roles import (
+    CITIZEN_SECTORS,
     OBJECT_DOES,
+    STATE_SECTORS,
     clause_roles,
     clause_subject,
     find_roles,
@@ -686,7 +688,33 @@ def _complement_target(
         ]
         if subjects:
             return subjects, []
+        if not domestic and source.sector in CITIZEN_SECTORS and verb.dep_ in ("ccomp", "xcomp"):
+            domestic = _own_rulers(inner.sources, source, mentions, day, memory, local, ctx)
     return [], domestic
+
+
+def _own_rulers(
+    subjects: list[Token],
+    source: Actor,
+    mentions: dict[int, Mention],
+    day: dt.date | None,
+    memory: DocMemory,
+    local: str | None,
+    ctx: CodingContext,
+) -> list[Actor]:
+    """The source's own state organs among the subjects of what a citizen or an opposition party
+    asks or says: "students demanded that the government resign" (a government of no named
+    country is the students' own)."""
+    if not source.country:
+        return []
+    home = {"country": source.country}
+    return [
+        a if a.country else a.model_copy(update=home)
+        for t in subjects
+        if t.pos_ != "PRON"
+        for a in ctx.actors.resolve_many(t, mentions, day, memory, local)
+        if a.sector in STATE_SECTORS and a.country in (None, source.country)
+    ]
 
 
 def _doer_of_act(trigger: Trigger, source: Actor, history: list[Event], ctx: CodingContext) -> list[Actor]:

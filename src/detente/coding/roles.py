@@ -38,6 +38,8 @@ CONTROL_BY_OBJECT = frozenset(_WORDS["control_by_object"])
 # "its offensive", "their air campaign": the possessor of these act nouns does the act
 POSSESSOR_DOES = frozenset(_WORDS["possessor_does"])
 RESPONSE_VERBS = frozenset(_WORDS["response_verbs"])
+STATE_SECTORS = frozenset(_WORDS["state_sectors"])
+CITIZEN_SECTORS = frozenset(_WORDS["citizen_sectors"])
 
 
 @dataclass
