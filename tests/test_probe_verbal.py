@@ -136,3 +136,11 @@ def test_citizens_ask_their_own_government(code: Code) -> None:
 def test_ruling_party_is_the_government(code: Code) -> None:
     events = code("Thailand's opposition accused the ruling party of buying votes.")
     assert _pair(_only(events, "ACCUSE")) == ("THA", "THA")
+
+
+def test_strike_called_is_a_strike_not_a_request(code: Code) -> None:
+    """"called a general strike" convenes it; "called for a strike" asks for one."""
+    called = code("Nigeria's labour unions called a nationwide strike over fuel prices on Monday.")
+    assert "PROTEST" in _types(called)
+    asked = code("Nigeria's labour unions called for a nationwide strike over fuel prices on Monday.")
+    assert "PROTEST" not in _types(asked)

@@ -93,6 +93,7 @@ class ModalityCues:
     disputed_content_nouns: frozenset[str]
     past_marks: frozenset[str] = frozenset()
     opinion_verbs: frozenset[str] = frozenset()
+    convening_verbs: frozenset[str] = frozenset()
 
 
 @dataclass

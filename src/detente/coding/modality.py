@@ -74,6 +74,7 @@ def read_modality(trigger: Trigger, cues: ModalityCues) -> Modality:
             and trigger.is_noun
             and trigger.light_verb is None
             and lemma in cues.requested_governors
+            and lemma not in cues.convening_verbs
         ):
             suppressed = True  # "demanding the resignation of the president": what is demanded
         if relation == "prep" and (child_tok.lower_ in CIRCUMSTANCE_PREPS or _clause_as_phrase(child_tok)):
