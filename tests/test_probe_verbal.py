@@ -61,7 +61,7 @@ def test_setting_off_a_fire_is_no_arson(code: Code) -> None:
 
 
 def test_revenge_vowed_is_a_threat(code: Code) -> None:
-    """"vowed to retaliate": a threat; the retaliation is not told as done."""
+    """ "vowed to retaliate": a threat; the retaliation is not told as done."""
     events = code("Pakistan vowed on Thursday to retaliate against India.")
     assert _types(events) == ["THREATEN"]
     assert _pair(events[0]) == ("PAK", "IND")
@@ -78,7 +78,7 @@ def test_officials_gathering_do_not_demonstrate(code: Code) -> None:
 
 
 def test_fact_acknowledged_is_no_concession(code: Code) -> None:
-    """"acknowledged that they disagreed" reports a fact; "conceded the point" gives way."""
+    """ "acknowledged that they disagreed" reports a fact; "conceded the point" gives way."""
     events = code("Serbia's president and Kosovo's prime minister acknowledged that they still disagreed.")
     assert "CONCEDE" not in _types(events)
 
@@ -107,29 +107,34 @@ def test_funds_released_are_no_release(code: Code) -> None:
 
 
 def test_act_named_as_a_killing_is_no_new_killing(code: Code) -> None:
-    """"condemned the raids as extrajudicial killings": the killings are the raids, named."""
+    """ "condemned the raids as extrajudicial killings": the killings are the raids, named."""
     events = code("Brazil condemned the Venezuelan raids as extrajudicial killings.")
     assert "ASSAULT" not in [e.event_type for e in events if e.trigger == "killings"]
 
 
 def test_ramming_is_an_attack(code: Code) -> None:
-    events = code("Vietnam protested the ramming of a Vietnamese fishing boat by Chinese coast guard vessels.")
+    events = code(
+        "Vietnam protested the ramming of a Vietnamese fishing boat by Chinese coast guard vessels."
+    )
     assert "ASSAULT" in _types(events)
 
 
 def test_finite_verb_beside_an_infinitive_goes_with_the_governor(code: Code) -> None:
-    """"urged Manila to remove its ship and threatened to ...": the parser may hang "threatened" on
+    """ "urged Manila to remove its ship and threatened to ...": the parser may hang "threatened" on
     the infinitive; Beijing threatens, and it threatens Manila."""
     events = code(
-        "Beijing urged Manila on Monday to remove its ship from the shoal and threatened to impose countermeasures."
+        "Beijing urged Manila on Monday to remove its ship from the shoal "
+        "and threatened to impose countermeasures."
     )
     assert _pair(_only(events, "REQUEST")) == ("CHN", "PHL")
     assert _pair(_only(events, "THREATEN")) == ("CHN", "PHL")
 
 
 def test_citizens_ask_their_own_government(code: Code) -> None:
-    """"students demanded that the government ...": a government of no named country is theirs."""
-    events = code("Chilean students marched on Thursday, demanding that the government scrap the tuition law.")
+    """ "students demanded that the government ...": a government of no named country is theirs."""
+    events = code(
+        "Chilean students marched on Thursday, demanding that the government scrap the tuition law."
+    )
     assert _pair(_only(events, "REQUEST")) == ("CHL", "CHL")
 
 
@@ -139,7 +144,7 @@ def test_ruling_party_is_the_government(code: Code) -> None:
 
 
 def test_strike_called_is_a_strike_not_a_request(code: Code) -> None:
-    """"called a general strike" convenes it; "called for a strike" asks for one."""
+    """ "called a general strike" convenes it; "called for a strike" asks for one."""
     called = code("Nigeria's labour unions called a nationwide strike over fuel prices on Monday.")
     assert "PROTEST" in _types(called)
     asked = code("Nigeria's labour unions called for a nationwide strike over fuel prices on Monday.")
