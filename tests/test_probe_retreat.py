@@ -1,0 +1,47 @@
+"""Coder: retreats, concessions, aid and mobilisation told in forms a blind probe set showed missing
+(goods let in, stances dropped, money deposited, arms smuggled, troops flown in). The sentences are
+written for these tests and are not in any gold or probe file."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from detente.models import Event
+
+Code = Callable[..., list[Event]]
+
+
+def _pairs(events: list[Event], event_type: str) -> set[tuple[str | None, str | None]]:
+    kind = [e for e in events if e.event_type == event_type]
+    return {(e.source.country, e.target.country if e.target else None) for e in kind}
+
+
+def test_lorries_or_tankers_let_through_are_access_granted(code: Code) -> None:
+    events = code("Egypt let dozens of fuel lorries through the Rafah crossing on Sunday.")
+    assert {e.event_type for e in events} == {"RETREAT"}
+    assert events[0].mode == "access"
+
+
+def test_an_insistence_dropped_is_a_concession(code: Code) -> None:
+    events = code("Ankara dropped its insistence on a new referendum in northern Cyprus on Monday.")
+    assert [e.event_type for e in events] == ["CONCEDE"]
+
+
+def test_a_suspension_lifted_is_a_concession_not_a_sanction(code: Code) -> None:
+    events = code("The suspension of Swiss arms exports to Qatar was lifted by Bern on Monday.")
+    assert [e.event_type for e in events] == ["CONCEDE"]
+
+
+def test_money_deposited_in_a_central_bank_is_aid(code: Code) -> None:
+    events = code("Qatar deposited $1 billion in Egypt's central bank on Wednesday.")
+    assert _pairs(events, "AID") == {("QAT", "EGY")}
+
+
+def test_arms_smuggled_to_a_party_by_a_state_are_aid(code: Code) -> None:
+    events = code("Rifles and rockets were smuggled to Hamas by Iran, Israeli officials said.")
+    assert _pairs(events, "AID") == {("IRN", "PSE")}
+
+
+def test_troops_flown_somewhere_are_mobilised_not_given(code: Code) -> None:
+    events = code("Nigeria airlifted 800 soldiers to Borno state on Tuesday.")
+    assert [(e.event_type, e.mode) for e in events] == [("MOBILIZE", "troops")]
