@@ -45,3 +45,11 @@ def test_arms_smuggled_to_a_party_by_a_state_are_aid(code: Code) -> None:
 def test_troops_flown_somewhere_are_mobilised_not_given(code: Code) -> None:
     events = code("Nigeria airlifted 800 soldiers to Borno state on Tuesday.")
     assert [(e.event_type, e.mode) for e in events] == [("MOBILIZE", "troops")]
+
+
+def test_arms_given_in_a_with_phrase_are_aid_to_the_object(code: Code) -> None:
+    """ "supplied X with Y": X gets Y; the goods decide between aid and trade."""
+    events = code("Belgrade has been supplying Kyiv with artillery shells, Moscow claimed on Monday.")
+    assert _pairs(events, "AID") == {("SRB", "UKR")}
+    trade = code("Azerbaijan has been supplying Italy with gas since 2020.")
+    assert _pairs(trade, "AID") == set()

@@ -411,6 +411,15 @@ def match_verb_rules(token: Token, knowledge: Knowledge) -> list[VerbRule]:
     objects += [
         g for c in token.children if c.dep_ in ("ccomp", "xcomp") for g in c.children if g.dep_ == "nsubj"
     ]
+    # "supplied the rebels with drones": a giving verb's "with" phrase names what is given
+    if token.lemma_.lower() in knowledge.giving_verbs:
+        objects += [
+            g
+            for c in token.children
+            if c.dep_ == "prep" and c.lower_ == "with"
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
     # "millions of artillery shells", "50 tonnes of medical supplies": the kind is in the "of" phrase
     objects += [
         g
