@@ -53,3 +53,12 @@ def test_arms_given_in_a_with_phrase_are_aid_to_the_object(code: Code) -> None:
     assert _pairs(events, "AID") == {("SRB", "UKR")}
     trade = code("Azerbaijan has been supplying Italy with gas since 2020.")
     assert _pairs(trade, "AID") == set()
+
+
+def test_demands_accepted_are_a_concession_and_a_demand(code: Code) -> None:
+    """ "accept" is light over most event nouns ("accepted the invitation"), but over a demand it
+    answers it: the concession and the demand are both told."""
+    events = code("Ecuador's government accepted the demands of striking truck drivers on Friday.")
+    assert {e.event_type for e in events} == {"CONCEDE", "REQUEST"}
+    demand = next(e for e in events if e.event_type == "REQUEST")
+    assert demand.source.sector != "GOV"

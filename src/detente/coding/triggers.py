@@ -806,6 +806,19 @@ def _is_light(verb: Token, knowledge: Knowledge) -> bool:
     )
 
 
+def _answers(verb: Token, noun: Token, knowledge: Knowledge) -> bool:
+    """A verb, light over most event nouns, whose own rule of another type names ``noun`` as its object:
+    "accepted the miners' demands", "granted Kyiv's request" answer the demand (a concession) and do
+    not restate it."""
+    kind = match_noun(noun, knowledge)
+    return any(
+        rule.objects is not None
+        and noun.lemma_.lower() in rule.objects
+        and (kind is None or rule.event_type != kind.event_type)
+        for rule in match_verb_rules(verb, knowledge)
+    )
+
+
 def _light_verb(noun: Token, knowledge: Knowledge) -> Token | None:
     """The light verb of which ``noun`` is the object ("held talks", "a note was handed", "the
     agreement they signed")."""
@@ -814,7 +827,7 @@ def _light_verb(noun: Token, knowledge: Knowledge) -> Token | None:
     if relative is not None:
         return relative
     if noun.dep_ in ("dobj", "nsubjpass") and head.pos_ in ("VERB", "AUX") and _is_light(head, knowledge):
-        return head
+        return None if _answers(head, noun, knowledge) else head
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB":
         # "put on alert", "entered into talks"
         verb = head.head
