@@ -62,3 +62,9 @@ def test_demands_accepted_are_a_concession_and_a_demand(code: Code) -> None:
     assert {e.event_type for e in events} == {"CONCEDE", "REQUEST"}
     demand = next(e for e in events if e.event_type == "REQUEST")
     assert demand.source.sector != "GOV"
+
+
+def test_pressure_from_a_state_is_a_demand_by_it(code: Code) -> None:
+    events = code("Under pressure from Brussels, Belgrade agreed on Monday to scrap the new visa requirements.")
+    assert ("EU", "SRB") in _pairs(events, "REQUEST") or ("BEL", "SRB") in _pairs(events, "REQUEST")
+    assert "CONCEDE" in {e.event_type for e in events}
