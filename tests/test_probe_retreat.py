@@ -68,3 +68,10 @@ def test_pressure_from_a_state_is_a_demand_by_it(code: Code) -> None:
     events = code("Under pressure from Brussels, Belgrade agreed on Monday to scrap the new visa requirements.")
     assert ("EU", "SRB") in _pairs(events, "REQUEST") or ("BEL", "SRB") in _pairs(events, "REQUEST")
     assert "CONCEDE" in {e.event_type for e in events}
+
+
+def test_an_act_someone_expects_another_to_do_is_no_event(code: Code) -> None:
+    events = code("Western diplomats expect Iran to resume uranium enrichment at Fordow within weeks.")
+    assert events == []
+    past = code("Officials believe Iran to have sent drones to Russia.")
+    assert _pairs(past, "AID") == {("IRN", "RUS")}
