@@ -75,3 +75,10 @@ def test_an_act_someone_expects_another_to_do_is_no_event(code: Code) -> None:
     assert events == []
     past = code("Officials believe Iran to have sent drones to Russia.")
     assert _pairs(past, "AID") == {("IRN", "RUS")}
+
+
+def test_those_acting_together_are_not_each_others_targets(code: Code) -> None:
+    """ "Dutch and Belgian aircraft": co-doers of a one-sided act; neither is the other's target."""
+    events = code("Blankets and tents were flown to the flooded region by Dutch and Belgian army aircraft.")
+    assert {e.source.country for e in events if e.event_type == "AID"} == {"NLD", "BEL"}
+    assert all(e.target is None or e.target.country not in ("NLD", "BEL") for e in events)

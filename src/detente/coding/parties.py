@@ -362,7 +362,7 @@ def fallback_targets(scene: Scene, source: Actor, history: list[Event]) -> list[
     mode = trigger.rule.mode
     own = info.default_target == "own" or mode in info.own_modes
     if not targets and info.counterpart and mode not in info.lone_modes and mode not in info.own_modes:
-        targets = _counterpart(trigger, scene.sent, source, mentions, day, memory, ctx)
+        targets = _counterpart(trigger, scene.sent, source, mentions, day, memory, ctx, _co_doers(scene))
     if not targets and own and source.country:
         # "Netanyahu paused his judicial overhaul", "opened an investigation into ...": domestic
         targets = [Actor(text=source.country, name=source.name, country=source.country, sector="GOV")]
@@ -777,15 +777,16 @@ def _counterpart(
     day: dt.date | None,
     memory: DocMemory,
     ctx: CodingContext,
+    co_doers: frozenset[int] = frozenset(),
 ) -> list[Actor]:
     """The other party of an act whose target the text leaves implicit ("Beijing rejected the
     account", "Hameed warned that ..."): the other country named nearest the trigger in its sentence,
-    else the latest other country of the document."""
+    else the latest other country of the document. Those doing the act with the source are none."""
     if not source.country:
         return []
     seen: set[int] = set()
     nearest: tuple[int, Actor] | None = None
-    others = _fellow_subjects(trigger)
+    others = _fellow_subjects(trigger) | co_doers
     for token in sent:
         mention = mentions.get(token.i)
         if mention is None or mention.start in seen:
@@ -805,6 +806,14 @@ def _counterpart(
         return [nearest[1]]
     latest = next((a for a in reversed(memory.recent) if a.country and a.country != source.country), None)
     return [latest.model_copy()] if latest is not None else []
+
+
+def _co_doers(scene: Scene) -> frozenset[int]:
+    """Tokens of the actors coordinated in the source ("Spain and Qatar", "Spanish and Qatari
+    aircraft"): they do the act together, none of them is its target."""
+    heads = [c for s in scene.roles.sources for c in (s, *s.conjuncts)]
+    named = [m for h in heads for m in h.children if m.dep_ in ("amod", "compound")]
+    return frozenset(t.i for t in (*heads, *named, *(c for m in named for c in m.conjuncts)))
 
 
 def _fellow_subjects(trigger: Trigger) -> set[int]:
