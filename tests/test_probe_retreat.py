@@ -82,3 +82,10 @@ def test_those_acting_together_are_not_each_others_targets(code: Code) -> None:
     events = code("Blankets and tents were flown to the flooded region by Dutch and Belgian army aircraft.")
     assert {e.source.country for e in events if e.event_type == "AID"} == {"NLD", "BEL"}
     assert all(e.target is None or e.target.country not in ("NLD", "BEL") for e in events)
+
+
+def test_troops_sent_toward_a_border_have_no_target(code: Code) -> None:
+    events = code("Addis Ababa moved tanks and artillery toward the Eritrean frontier on Monday.")
+    assert _pairs(events, "MOBILIZE") == {("ETH", None)}
+    against = code("Addis Ababa moved tanks and artillery against Eritrea on Monday.")
+    assert _pairs(against, "MOBILIZE") == {("ETH", "ERI")}

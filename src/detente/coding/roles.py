@@ -38,6 +38,7 @@ CONTROL_BY_OBJECT = frozenset(_WORDS["control_by_object"])
 # "its offensive", "their air campaign": the possessor of these act nouns does the act
 POSSESSOR_DOES = frozenset(_WORDS["possessor_does"])
 RESPONSE_VERBS = frozenset(_WORDS["response_verbs"])
+FRONTIER_NOUNS = frozenset(_WORDS.get("frontier_nouns") or [])
 
 
 @dataclass
@@ -227,8 +228,16 @@ def _instrument_roles(verb: Token) -> Roles:
     if holder is None and passive is not None:
         holder = passive  # "no Venezuelan troops have been deployed": the troops are the actor
     roles.sources = _with_conjuncts(holder) if holder is not None else _inherited_subject(verb)
-    roles.target_options.extend(_prep_objects(verb, INSTRUMENT_TARGET_PREPS))
+    roles.target_options.extend(
+        option for option in _prep_objects(verb, INSTRUMENT_TARGET_PREPS) if not _heading_for_a_line(option[0])
+    )
     return roles
+
+
+def _heading_for_a_line(head: Token) -> bool:
+    """ "sent troops toward the Guyanese border": a frontier or coast moved toward is where the force
+    goes, not whom it acts against (the country only names whose line it is)."""
+    return head.lemma_.lower() in FRONTIER_NOUNS and head.head.lower_ in ("toward", "towards")
 
 
 def _noun_roles(trigger: Trigger, knowledge: Knowledge) -> Roles:
