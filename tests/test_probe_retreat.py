@@ -89,3 +89,16 @@ def test_troops_sent_toward_a_border_have_no_target(code: Code) -> None:
     assert _pairs(events, "MOBILIZE") == {("ETH", None)}
     against = code("Addis Ababa moved tanks and artillery against Eritrea on Monday.")
     assert _pairs(against, "MOBILIZE") == {("ETH", "ERI")}
+
+
+def test_a_second_infinitive_agreed_to_is_an_act_of_its_own(code: Code) -> None:
+    """ "agreed to pull back ... and to allow ...": a list of acts agreed to, not a purpose clause."""
+    events = code(
+        "Serbia and Kosovo agreed on Monday to remove their roadblocks and to allow monitors from "
+        "the OSCE to patrol the crossings."
+    )
+    access = [e for e in events if e.mode == "access"]
+    assert {(e.source.country, e.target.country if e.target else None) for e in access} == {
+        ("SRB", "OSCE"),
+        ("XKX", "OSCE"),
+    }

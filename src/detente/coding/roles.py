@@ -103,6 +103,7 @@ def clause_roles(verb: Token, knowledge: Knowledge, preps: frozenset[str] | None
             # "sent two ships carrying food to Cuba": the parser may hang the destination on the load
             roles.target_options.extend(_cargo_destinations(obj, preps, knowledge))
     roles.target_options.extend(_prep_objects(verb, preps))
+    roles.target_options.extend(_let_subjects(verb))
     blamed = attributed_to(verb, knowledge)
     if blamed:
         # "the assassination was blamed on Israel": the act is the object, Israel the one accused
@@ -134,6 +135,19 @@ def clause_roles(verb: Token, knowledge: Knowledge, preps: frozenset[str] | None
     if not roles.sources and not is_passive(verb):
         roles.sources = _inherited_subject(verb)
     return roles
+
+
+def _let_subjects(verb: Token) -> list[list[Token]]:
+    """The one a verb of object control lets or asks to act, when the parser makes it the subject of
+    the complement: "allowed observers from ASEAN to monitor the truce" (they, and ASEAN, are let in)."""
+    if verb.lemma_.lower() not in CONTROL_BY_OBJECT or any(c.dep_ == "dobj" for c in verb.children):
+        return []
+    options: list[list[Token]] = []
+    for clause in (c for c in verb.children if c.dep_ in ("ccomp", "xcomp")):
+        for subject in (g for g in clause.children if g.dep_ == "nsubj"):
+            options.append(_with_conjuncts(subject))
+            options.extend(_prep_objects(subject, frozenset({"from", "of"})))
+    return options
 
 
 # entity labels of a named party (not of a product: "Leopard 2 tanks")

@@ -224,6 +224,7 @@ def find_triggers(sent: Span, knowledge: Knowledge) -> list[Trigger]:
         )
     ]
     # "met in Khiva to discuss water sharing": a purpose clause of the same kind restates the event
+    # (not a second infinitive in a list: "agreed to pull back their guns and to allow observers in")
     by_index = {t.token.i: t.rule.event_type for t in found}
     found = [
         t
@@ -232,6 +233,7 @@ def find_triggers(sent: Span, knowledge: Knowledge) -> list[Trigger]:
             t.token.dep_ in ("advcl", "xcomp", "conj")
             and by_index.get(t.token.head.i) == t.rule.event_type
             and any(c.lower_ == "to" and c.dep_ == "aux" for c in t.token.children)
+            and not (t.token.dep_ == "conj" and _to_infinitive(t.token.head))
         )
     ]
     found = [t for t in found if not _tells_the_outcome(t, found)]
@@ -569,6 +571,11 @@ def _done_jointly(verb: Token, knowledge: Knowledge) -> bool:
     named = forms | {f"{f} {w}" for f in forms for w in near}
     coordinated = any(c.dep_ == "nsubj" and any(g.dep_ == "conj" for g in c.children) for c in verb.children)
     return coordinated and bool(named & knowledge.joint_acts)
+
+
+def _to_infinitive(verb: Token) -> bool:
+    """A verb with "to" before it ("to pull back")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _tells_the_outcome(trigger: Trigger, found: list[Trigger]) -> bool:
