@@ -102,3 +102,15 @@ def test_a_second_infinitive_agreed_to_is_an_act_of_its_own(code: Code) -> None:
         ("SRB", "OSCE"),
         ("XKX", "OSCE"),
     }
+
+
+def test_a_pause_in_fighting_is_a_ceasefire_of_both_sides(code: Code) -> None:
+    events = code("The army and the rebels began a three-day pause in fighting in Goma on Sunday.")
+    assert {e.mode for e in events} == {"ceasefire"}
+    halt = code("Addis Ababa and the TPLF announced a cessation of hostilities on Wednesday.")
+    assert {e.mode for e in halt if e.event_type == "RETREAT"} == {"ceasefire"}
+
+
+def test_what_a_proposal_is_for_is_not_done(code: Code) -> None:
+    events = code("A Turkish proposal for a humanitarian pause in Idlib was rejected by Damascus on Monday.")
+    assert "RETREAT" not in {e.event_type for e in events}

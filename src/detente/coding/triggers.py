@@ -797,7 +797,8 @@ def _modifier_lemmas(token: Token) -> set[str]:
         if child.dep_ in MODIFIER_DEPS:
             lemmas.add(child.lemma_.lower())
             lemmas.update(c.lemma_.lower() for c in child.children if c.dep_ in MODIFIER_DEPS)
-        elif child.dep_ == "prep" and child.lower_ == "of":
+        elif child.dep_ == "prep" and child.lower_ in ("of", "in"):
+            # "a cessation of hostilities", "a pause in fighting"
             lemmas.update(g.lemma_.lower() for g in child.children if g.dep_ == "pobj")
     if token.i > 0 and token.nbor(-1).dep_ in MODIFIER_DEPS:
         lemmas.add(token.nbor(-1).lemma_.lower())
