@@ -114,3 +114,14 @@ def test_a_pause_in_fighting_is_a_ceasefire_of_both_sides(code: Code) -> None:
 def test_what_a_proposal_is_for_is_not_done(code: Code) -> None:
     events = code("A Turkish proposal for a humanitarian pause in Idlib was rejected by Damascus on Monday.")
     assert "RETREAT" not in {e.event_type for e in events}
+
+
+def test_the_subject_pronoun_of_a_relative_clause_is_the_host_clause_subject(code: Code) -> None:
+    """In reported speech a pronoun is the speaker, unless it heads a relative clause on a noun of
+    a clause with a named subject."""
+    events = code(
+        "Russia has withdrawn most of the warplanes it deployed to Belarus, the Lithuanian defence "
+        "ministry said on Monday."
+    )
+    deployed = next(e for e in events if e.trigger == "deployed")
+    assert deployed.source.country == "RUS"

@@ -492,10 +492,26 @@ def _doer_of_instrument(
 
 
 def _speaker_for_pronoun(token: Token, claimant: Token | None) -> Token:
-    """ "The ministry said it would ...": a pronoun inside a reported clause is the speaker."""
+    """ "The ministry said it would ...": a pronoun inside a reported clause is the speaker; but the
+    subject pronoun of a relative clause is first the subject of the clause its noun is in ("Serbia
+    pulled back the troops it massed near the boundary, the White House said": Serbia massed them)."""
+    host = _host_subject(token)
+    if host is not None:
+        return host
     if token.pos_ == "PRON" and claimant is not None and claimant.pos_ != "PRON":
         return claimant
     return token
+
+
+def _host_subject(pronoun: Token) -> Token | None:
+    """The named subject of the clause a relative clause with ``pronoun`` as its subject hangs in."""
+    if pronoun.pos_ != "PRON" or pronoun.dep_ != "nsubj" or pronoun.head.dep_ != "relcl":
+        return None
+    verb = pronoun.head.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject if subject is not None and subject.pos_ != "PRON" else None
 
 
 def trigger_is_passive(trigger: Trigger) -> bool:
