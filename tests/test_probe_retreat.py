@@ -125,3 +125,14 @@ def test_the_subject_pronoun_of_a_relative_clause_is_the_host_clause_subject(cod
     )
     deployed = next(e for e in events if e.trigger == "deployed")
     assert deployed.source.country == "RUS"
+
+
+def test_money_pledges_obtained_from_states_are_their_aid(code: Code) -> None:
+    """ "secured pledges from A and B": A and B promise money to the one securing them."""
+    events = code("Egypt secured funding pledges from Kuwait and Qatar at the Cairo conference on Monday.")
+    assert _pairs(events, "AID") == {("KWT", "EGY"), ("QAT", "EGY")}
+
+
+def test_aid_received_from_a_state_is_its_aid(code: Code) -> None:
+    events = code("Moldova received emergency aid from Romania on Friday.")
+    assert _pairs(events, "AID") == {("ROU", "MDA")}
