@@ -136,3 +136,10 @@ def test_money_pledges_obtained_from_states_are_their_aid(code: Code) -> None:
 def test_aid_received_from_a_state_is_its_aid(code: Code) -> None:
     events = code("Moldova received emergency aid from Romania on Friday.")
     assert _pairs(events, "AID") == {("ROU", "MDA")}
+
+
+def test_forces_landing_somewhere_are_deployed_there(code: Code) -> None:
+    events = code("A first contingent of 200 Rwandan soldiers landed in Maputo on Saturday.")
+    assert [(e.event_type, e.source.country) for e in events] == [("MOBILIZE", "RWA")]
+    visit = code("A Rwandan delegation landed in Maputo on Saturday.")
+    assert "MOBILIZE" not in {e.event_type for e in visit}
