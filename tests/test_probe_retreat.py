@@ -143,3 +143,8 @@ def test_forces_landing_somewhere_are_deployed_there(code: Code) -> None:
     assert [(e.event_type, e.source.country) for e in events] == [("MOBILIZE", "RWA")]
     visit = code("A Rwandan delegation landed in Maputo on Saturday.")
     assert "MOBILIZE" not in {e.event_type for e in visit}
+
+
+def test_an_act_of_a_shelved_plan_is_not_done(code: Code) -> None:
+    events = code("Warsaw shelved plans to deploy more troops to the Belarusian border on Monday.")
+    assert "MOBILIZE" not in {e.event_type for e in events}
