@@ -148,3 +148,8 @@ def test_forces_landing_somewhere_are_deployed_there(code: Code) -> None:
 def test_an_act_of_a_shelved_plan_is_not_done(code: Code) -> None:
     events = code("Warsaw shelved plans to deploy more troops to the Belarusian border on Monday.")
     assert "MOBILIZE" not in {e.event_type for e in events}
+
+
+def test_a_pronoun_owned_helped_party_is_not_taken_for_the_helper(code: Code) -> None:
+    events = code("Turkey shipped 20 generators to Syria last week to help its electricity company restore power.")
+    assert all(e.target is None or e.target.country != "TUR" for e in events if e.event_type == "AID")

@@ -139,12 +139,16 @@ def clause_roles(verb: Token, knowledge: Knowledge, preps: frozenset[str] | None
 
 def _let_subjects(verb: Token) -> list[list[Token]]:
     """The one a verb of object control lets or asks to act, when the parser makes it the subject of
-    the complement: "allowed observers from ASEAN to monitor the truce" (they, and ASEAN, are let in)."""
+    the complement: "allowed observers from ASEAN to monitor the truce" (they, and ASEAN, are let in).
+    Not a phrase owned by a pronoun ("to help its power company restart plants"), whose owner may be
+    any party of the sentence."""
     if verb.lemma_.lower() not in CONTROL_BY_OBJECT or any(c.dep_ == "dobj" for c in verb.children):
         return []
     options: list[list[Token]] = []
     for clause in (c for c in verb.children if c.dep_ in ("ccomp", "xcomp")):
         for subject in (g for g in clause.children if g.dep_ == "nsubj"):
+            if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in subject.children):
+                continue
             options.append(_with_conjuncts(subject))
             options.extend(_prep_objects(subject, frozenset({"from", "of"})))
     return options
