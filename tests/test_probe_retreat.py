@@ -65,7 +65,9 @@ def test_demands_accepted_are_a_concession_and_a_demand(code: Code) -> None:
 
 
 def test_pressure_from_a_state_is_a_demand_by_it(code: Code) -> None:
-    events = code("Under pressure from Brussels, Belgrade agreed on Monday to scrap the new visa requirements.")
+    events = code(
+        "Under pressure from Brussels, Belgrade agreed on Monday to scrap the new visa requirements."
+    )
     assert ("EU", "SRB") in _pairs(events, "REQUEST") or ("BEL", "SRB") in _pairs(events, "REQUEST")
     assert "CONCEDE" in {e.event_type for e in events}
 
@@ -151,5 +153,5 @@ def test_an_act_of_a_shelved_plan_is_not_done(code: Code) -> None:
 
 
 def test_a_pronoun_owned_helped_party_is_not_taken_for_the_helper(code: Code) -> None:
-    events = code("Turkey shipped 20 generators to Syria last week to help its electricity company restore power.")
+    events = code("Turkey shipped 20 generators to Syria last week to help its power company restore supply.")
     assert all(e.target is None or e.target.country != "TUR" for e in events if e.event_type == "AID")

@@ -121,7 +121,8 @@ class Knowledge:
     defiance_preps: frozenset[str] = frozenset()
     attributive_acts: frozenset[str] = frozenset()
     response_nouns: frozenset[str] = frozenset()
-    giving_verbs: frozenset[str] = frozenset()  # "supplied the rebels with drones": "with" names what is given
+    # "supplied the rebels with drones": the "with" phrase names what is given
+    giving_verbs: frozenset[str] = frozenset()
     versions: dict[str, str] = field(default_factory=dict)
 
 

@@ -246,9 +246,8 @@ def _instrument_roles(verb: Token) -> Roles:
     if holder is None and passive is not None:
         holder = passive  # "no Venezuelan troops have been deployed": the troops are the actor
     roles.sources = _with_conjuncts(holder) if holder is not None else _inherited_subject(verb)
-    roles.target_options.extend(
-        option for option in _prep_objects(verb, INSTRUMENT_TARGET_PREPS) if not _heading_for_a_line(option[0])
-    )
+    options = _prep_objects(verb, INSTRUMENT_TARGET_PREPS)
+    roles.target_options.extend(option for option in options if not _heading_for_a_line(option[0]))
     return roles
 
 
