@@ -155,3 +155,11 @@ def test_an_act_of_a_shelved_plan_is_not_done(code: Code) -> None:
 def test_a_pronoun_owned_helped_party_is_not_taken_for_the_helper(code: Code) -> None:
     events = code("Turkey shipped 20 generators to Syria last week to help its power company restore supply.")
     assert all(e.target is None or e.target.country != "TUR" for e in events if e.event_type == "AID")
+
+
+def test_mediation_told_as_a_noun_is_a_third_party_consultation(code: Code) -> None:
+    events = code("Kyrgyzstan freed three Tajik border guards on Monday after mediation by Uzbekistan.")
+    mediation = [e for e in events if e.event_type == "CONSULT"]
+    assert [e.mode for e in mediation] == ["third-party"] * len(mediation) and mediation
+    assert {e.source.country for e in mediation} == {"UZB"}
+    assert ("UZB", "KGZ") in _pairs(events, "CONSULT")
