@@ -122,6 +122,8 @@ class Knowledge:
     defiance_preps: frozenset[str] = frozenset()
     attributive_acts: frozenset[str] = frozenset()
     response_nouns: frozenset[str] = frozenset()
+    # "supplied the rebels with drones": the "with" phrase names what is given
+    giving_verbs: frozenset[str] = frozenset()
     versions: dict[str, str] = field(default_factory=dict)
 
 
@@ -229,6 +231,7 @@ def load_knowledge() -> Knowledge:
         attribution_verbs=dict(str(p).split(maxsplit=1) for p in triggers.get("attribution_verbs") or []),
         grievance_preps=frozenset(triggers.get("grievance_preps") or []),
         defiance_preps=frozenset(triggers.get("defiance_preps") or []),
+        giving_verbs=frozenset(triggers.get("giving_verbs") or []),
         attributive_acts=frozenset(triggers.get("attributive_acts") or []),
         response_nouns=frozenset(triggers.get("response_nouns") or []),
         versions={d["id"]: str(d["version"]) for d in (plover, triggers, modality)},

@@ -220,18 +220,26 @@ def _finite_after_infinitive(verb: Token, head: Token) -> bool:
 
 
 def _future_opinion(clause: Token, verb: Token, cues: ModalityCues) -> bool:
-    """ "believe the member states will struggle to agree", "expect Iran could retaliate": an act that
-    someone only believes or expects will come (the verb active; "is expected to" tells a plan, and
-    "believe it could have struck" a past act)."""
+    """ "believe the member states will struggle to agree", "expect Iran could retaliate", "expect
+    Pyongyang to conduct a test": an act that someone only believes or expects will come (the verb
+    active; "is expected to" tells a plan, and "believe it could have struck" a past act)."""
     return (
         verb.lemma_.lower() in cues.opinion_verbs
         and not is_passive(verb)
-        and any(
-            c.dep_ == "aux" and c.lemma_.lower() in cues.planned_aux | cues.hypothetical_aux
-            for c in clause.children
+        and (
+            any(
+                c.dep_ == "aux" and c.lemma_.lower() in cues.planned_aux | cues.hypothetical_aux
+                for c in clause.children
+            )
+            or _infinitive_with_subject(clause)
         )
         and not any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in clause.children)
     )
+
+
+def _infinitive_with_subject(clause: Token) -> bool:
+    """ "to conduct" with its own subject ("expect North Korea to conduct a test")."""
+    return _to_infinitive(clause) and any(c.dep_ == "nsubj" for c in clause.children)
 
 
 def _to_infinitive(verb: Token) -> bool:

@@ -364,7 +364,7 @@ def fallback_targets(scene: Scene, source: Actor, history: list[Event]) -> list[
     mode = trigger.rule.mode
     own = info.default_target == "own" or mode in info.own_modes
     if not targets and info.counterpart and mode not in info.lone_modes and mode not in info.own_modes:
-        targets = _counterpart(trigger, scene.sent, source, mentions, day, memory, ctx)
+        targets = _counterpart(trigger, scene.sent, source, mentions, day, memory, ctx, _co_doers(scene))
     if not targets and own and source.country:
         # "Netanyahu paused his judicial overhaul", "opened an investigation into ...": domestic
         targets = [Actor(text=source.country, name=source.name, country=source.country, sector="GOV")]
@@ -494,10 +494,26 @@ def _doer_of_instrument(
 
 
 def _speaker_for_pronoun(token: Token, claimant: Token | None) -> Token:
-    """ "The ministry said it would ...": a pronoun inside a reported clause is the speaker."""
+    """ "The ministry said it would ...": a pronoun inside a reported clause is the speaker; but the
+    subject pronoun of a relative clause is first the subject of the clause its noun is in ("Serbia
+    pulled back the troops it massed near the boundary, the White House said": Serbia massed them)."""
+    host = _host_subject(token)
+    if host is not None:
+        return host
     if token.pos_ == "PRON" and claimant is not None and claimant.pos_ != "PRON":
         return claimant
     return token
+
+
+def _host_subject(pronoun: Token) -> Token | None:
+    """The named subject of the clause a relative clause with ``pronoun`` as its subject hangs in."""
+    if pronoun.pos_ != "PRON" or pronoun.dep_ != "nsubj" or pronoun.head.dep_ != "relcl":
+        return None
+    verb = pronoun.head.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject if subject is not None and subject.pos_ != "PRON" else None
 
 
 def trigger_is_passive(trigger: Trigger) -> bool:
@@ -805,15 +821,16 @@ def _counterpart(
     day: dt.date | None,
     memory: DocMemory,
     ctx: CodingContext,
+    co_doers: frozenset[int] = frozenset(),
 ) -> list[Actor]:
     """The other party of an act whose target the text leaves implicit ("Beijing rejected the
     account", "Hameed warned that ..."): the other country named nearest the trigger in its sentence,
-    else the latest other country of the document."""
+    else the latest other country of the document. Those doing the act with the source are none."""
     if not source.country:
         return []
     seen: set[int] = set()
     nearest: tuple[int, Actor] | None = None
-    others = _fellow_subjects(trigger)
+    others = _fellow_subjects(trigger) | co_doers
     for token in sent:
         mention = mentions.get(token.i)
         if mention is None or mention.start in seen:
@@ -833,6 +850,14 @@ def _counterpart(
         return [nearest[1]]
     latest = next((a for a in reversed(memory.recent) if a.country and a.country != source.country), None)
     return [latest.model_copy()] if latest is not None else []
+
+
+def _co_doers(scene: Scene) -> frozenset[int]:
+    """Tokens of the actors coordinated in the source ("Spain and Qatar", "Spanish and Qatari
+    aircraft"): they do the act together, none of them is its target."""
+    heads = [c for s in scene.roles.sources for c in (s, *s.conjuncts)]
+    named = [m for h in heads for m in h.children if m.dep_ in ("amod", "compound")]
+    return frozenset(t.i for t in (*heads, *named, *(c for m in named for c in m.conjuncts)))
 
 
 def _fellow_subjects(trigger: Trigger) -> set[int]:

@@ -40,6 +40,7 @@ POSSESSOR_DOES = frozenset(_WORDS["possessor_does"])
 RESPONSE_VERBS = frozenset(_WORDS["response_verbs"])
 STATE_SECTORS = frozenset(_WORDS["state_sectors"])
 CITIZEN_SECTORS = frozenset(_WORDS["citizen_sectors"])
+FRONTIER_NOUNS = frozenset(_WORDS.get("frontier_nouns") or [])
 
 
 @dataclass
@@ -104,6 +105,7 @@ def clause_roles(verb: Token, knowledge: Knowledge, preps: frozenset[str] | None
             # "sent two ships carrying food to Cuba": the parser may hang the destination on the load
             roles.target_options.extend(_cargo_destinations(obj, preps, knowledge))
     roles.target_options.extend(_prep_objects(verb, preps))
+    roles.target_options.extend(_let_subjects(verb))
     blamed = attributed_to(verb, knowledge)
     if blamed:
         # "the assassination was blamed on Israel": the act is the object, Israel the one accused
@@ -137,6 +139,23 @@ def clause_roles(verb: Token, knowledge: Knowledge, preps: frozenset[str] | None
     if not roles.sources and not is_passive(verb):
         roles.sources = _inherited_subject(verb)
     return roles
+
+
+def _let_subjects(verb: Token) -> list[list[Token]]:
+    """The one a verb of object control lets or asks to act, when the parser makes it the subject of
+    the complement: "allowed observers from ASEAN to monitor the truce" (they, and ASEAN, are let in).
+    Not a phrase owned by a pronoun ("to help its power company restart plants"), whose owner may be
+    any party of the sentence."""
+    if verb.lemma_.lower() not in CONTROL_BY_OBJECT or any(c.dep_ == "dobj" for c in verb.children):
+        return []
+    options: list[list[Token]] = []
+    for clause in (c for c in verb.children if c.dep_ in ("ccomp", "xcomp")):
+        for subject in (g for g in clause.children if g.dep_ == "nsubj"):
+            if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in subject.children):
+                continue
+            options.append(_with_conjuncts(subject))
+            options.extend(_prep_objects(subject, frozenset({"from", "of"})))
+    return options
 
 
 # entity labels of a named party (not of a product: "Leopard 2 tanks")
@@ -231,8 +250,15 @@ def _instrument_roles(verb: Token) -> Roles:
     if holder is None and passive is not None:
         holder = passive  # "no Venezuelan troops have been deployed": the troops are the actor
     roles.sources = _with_conjuncts(holder) if holder is not None else _inherited_subject(verb)
-    roles.target_options.extend(_prep_objects(verb, INSTRUMENT_TARGET_PREPS))
+    options = _prep_objects(verb, INSTRUMENT_TARGET_PREPS)
+    roles.target_options.extend(option for option in options if not _heading_for_a_line(option[0]))
     return roles
+
+
+def _heading_for_a_line(head: Token) -> bool:
+    """ "sent troops toward the Guyanese border": a frontier or coast moved toward is where the force
+    goes, not whom it acts against (the country only names whose line it is)."""
+    return head.lemma_.lower() in FRONTIER_NOUNS and head.head.lower_ in ("toward", "towards")
 
 
 def _noun_roles(trigger: Trigger, knowledge: Knowledge) -> Roles:

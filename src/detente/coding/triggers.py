@@ -238,6 +238,7 @@ def find_triggers(sent: Span, knowledge: Knowledge) -> list[Trigger]:
         )
     ]
     # "met in Khiva to discuss water sharing": a purpose clause of the same kind restates the event
+    # (not a second infinitive in a list: "agreed to pull back their guns and to allow observers in")
     by_index = {t.token.i: t.rule.event_type for t in found}
     found = [
         t
@@ -246,6 +247,7 @@ def find_triggers(sent: Span, knowledge: Knowledge) -> list[Trigger]:
             t.token.dep_ in ("advcl", "xcomp", "conj")
             and by_index.get(t.token.head.i) == t.rule.event_type
             and any(c.lower_ == "to" and c.dep_ == "aux" for c in t.token.children)
+            and not (t.token.dep_ == "conj" and _to_infinitive(t.token.head))
         )
     ]
     found = [t for t in found if not _tells_the_outcome(t, found)]
@@ -427,6 +429,15 @@ def match_verb_rules(token: Token, knowledge: Knowledge) -> list[VerbRule]:
     objects += [
         g for c in token.children if c.dep_ in ("ccomp", "xcomp") for g in c.children if g.dep_ == "nsubj"
     ]
+    # "supplied the rebels with drones": a giving verb's "with" phrase names what is given
+    if token.lemma_.lower() in knowledge.giving_verbs:
+        objects += [
+            g
+            for c in token.children
+            if c.dep_ == "prep" and c.lower_ == "with"
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
     # "millions of artillery shells", "50 tonnes of medical supplies": the kind is in the "of" phrase
     objects += [
         g
@@ -576,6 +587,11 @@ def _done_jointly(verb: Token, knowledge: Knowledge) -> bool:
     named = forms | {f"{f} {w}" for f in forms for w in near}
     coordinated = any(c.dep_ == "nsubj" and any(g.dep_ == "conj" for g in c.children) for c in verb.children)
     return coordinated and bool(named & knowledge.joint_acts)
+
+
+def _to_infinitive(verb: Token) -> bool:
+    """A verb with "to" before it ("to pull back")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _tells_the_outcome(trigger: Trigger, found: list[Trigger]) -> bool:
@@ -797,7 +813,8 @@ def _modifier_lemmas(token: Token) -> set[str]:
         if child.dep_ in MODIFIER_DEPS:
             lemmas.add(child.lemma_.lower())
             lemmas.update(c.lemma_.lower() for c in child.children if c.dep_ in MODIFIER_DEPS)
-        elif child.dep_ == "prep" and child.lower_ == "of":
+        elif child.dep_ == "prep" and child.lower_ in ("of", "in"):
+            # "a cessation of hostilities", "a pause in fighting"
             lemmas.update(g.lemma_.lower() for g in child.children if g.dep_ == "pobj")
     if token.i > 0 and token.nbor(-1).dep_ in MODIFIER_DEPS:
         lemmas.add(token.nbor(-1).lemma_.lower())
@@ -813,6 +830,19 @@ def _is_light(verb: Token, knowledge: Knowledge) -> bool:
     )
 
 
+def _answers(verb: Token, noun: Token, knowledge: Knowledge) -> bool:
+    """A verb, light over most event nouns, whose own rule of another type names ``noun`` as its object:
+    "accepted the miners' demands", "granted Kyiv's request" answer the demand (a concession) and do
+    not restate it."""
+    kind = match_noun(noun, knowledge)
+    return any(
+        rule.objects is not None
+        and noun.lemma_.lower() in rule.objects
+        and (kind is None or rule.event_type != kind.event_type)
+        for rule in match_verb_rules(verb, knowledge)
+    )
+
+
 def _light_verb(noun: Token, knowledge: Knowledge) -> Token | None:
     """The light verb of which ``noun`` is the object ("held talks", "a note was handed", "the
     agreement they signed")."""
@@ -821,7 +851,7 @@ def _light_verb(noun: Token, knowledge: Knowledge) -> Token | None:
     if relative is not None:
         return relative
     if noun.dep_ in ("dobj", "nsubjpass") and head.pos_ in ("VERB", "AUX") and _is_light(head, knowledge):
-        return head
+        return None if _answers(head, noun, knowledge) else head
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB":
         # "put on alert", "entered into talks"
         verb = head.head
