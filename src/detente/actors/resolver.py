@@ -58,6 +58,8 @@ AGENT_PARTICIPLES = frozenset(_NOUNS["agent_participles"])
 ORGANISATION_NOUNS = frozenset(_NOUNS["organisation_nouns"])
 # bodies that act though they name no sector: "the Saudi-led coalition" is Saudi Arabia's
 ACTING_BODIES = frozenset(_NOUNS["acting_bodies"])
+# "South American", "West African": a region, whose last word alone would read as a nationality
+REGION_ADJECTIVES = tuple(_NOUNS["region_adjectives"])
 # "pro-Palestinian demonstrators", "anti-Russian protests": an attitude, not a nationality
 ATTITUDE_PREFIXES = {"pro", "anti"}
 KIND_RANK = {
@@ -164,14 +166,18 @@ class ActorResolver:
         uncased = sorted({s.lower() for s in lexicon.surfaces if not is_acronym(s)})
         self.cased.add("ACTOR", list(nlp.tokenizer.pipe(cased)))
         self.uncased.add("ACTOR", list(nlp.tokenizer.pipe(uncased)))
+        self.uncased.add("REGION", list(nlp.tokenizer.pipe([r.lower() for r in REGION_ADJECTIVES])))
+        self.region = nlp.vocab.strings["REGION"]
 
     # -- finding mentions ---------------------------------------------------------------------
     def mentions(self, doc: Doc) -> dict[int, Mention]:
         """Dictionary matches in ``doc``, indexed by every token they cover."""
-        spans = [doc[s:e] for _, s, e in self.cased(doc)] + [doc[s:e] for _, s, e in self.uncased(doc)]
+        matches = list(self.cased(doc)) + list(self.uncased(doc))
+        spans = [doc[s:e] for _, s, e in matches]
+        regions = {(s, e) for label, s, e in matches if label == self.region}
         found: dict[int, Mention] = {}
         for span in filter_spans(spans):
-            if _attitude(span):
+            if _attitude(span) or (span.start, span.end) in regions:
                 continue
             entries = self._senses(span)
             if not entries:
@@ -364,6 +370,8 @@ class ActorResolver:
             # "the Foreign Ministry in Baku", "a commander in Iran's Revolutionary Guards" (a body or
             # post located in a state; "four hours of talks in Riyadh" names no actor)
             found.extend(_located_in(token, mentions))
+        if _regional(text):
+            return None  # "South American leaders": people of a region, of no one state
         if not any(e.kind != "sector" for m in found for e in m.entries):
             named_before = _named_before(phrase, memory)
             if named_before is not None:
@@ -623,6 +631,12 @@ def _organisation_anaphor(phrase: list[Token], memory: DocMemory) -> Actor | Non
     if not anaphor:
         return None
     return next((a for a in reversed(memory.recent) if (a.entity_id or "").startswith("org:")), None)
+
+
+def _regional(text: str) -> bool:
+    """Whether a phrase names people by their region ("South American leaders", "West African troops")."""
+    words = f" {text.lower()} "
+    return any(f" {region.lower()} " in words for region in REGION_ADJECTIVES)
 
 
 def _attitude(span: Span) -> bool:

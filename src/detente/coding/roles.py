@@ -388,7 +388,12 @@ def _bundle(noun: Token) -> Token | None:
 
 def _parties_between(noun: Token, light_verb: Token | None) -> list[Token]:
     """The parties of an act told through the meeting or accord it belongs to: "the signing of a deal
-    between A and B", "no agreement was reached at talks between A and B"."""
+    between A and B", "no agreement was reached at talks between A and B", or through the verb that
+    tells it: "a memorandum was signed between A and B"."""
+    if light_verb is not None:
+        on_verb = [g for p in light_verb.children if p.dep_ == "prep" and p.lower_ == "between" for g in p.children]
+        if on_verb and on_verb[0].dep_ == "pobj":
+            return _with_conjuncts(on_verb[0])
     hosts = [g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children]
     if light_verb is not None:
         hosts += [
