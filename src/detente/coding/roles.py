@@ -565,6 +565,8 @@ def _subjects(verb: Token) -> tuple[Token | None, Token | None, Token | None]:
         elif child.dep_ == "agent":
             pobjs = [g for g in child.children if g.dep_ == "pobj"]
             agent = pobjs[0] if pobjs else None
+    if agent is None and passive is not None:
+        agent = _stray_by_agent(verb)
     if subject is None and passive is None:
         # the small parser sometimes attaches a sentence-initial name as a modifier ("Lula/advmod phoned")
         for child in verb.lefts:
@@ -580,6 +582,18 @@ def _subjects(verb: Token) -> tuple[Token | None, Token | None, Token | None]:
                 subject = child
                 break
     return subject, passive, agent
+
+
+def _stray_by_agent(verb: Token) -> Token | None:
+    """The agent of a passive that the parser read as a plain "by" phrase because something stood
+    between ("was received in Brasilia by Lula"): a named party, not a means or a deadline ("by
+    Friday", "by ship")."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "by":
+            pobjs = [g for g in child.children if g.dep_ == "pobj"]
+            if pobjs and (pobjs[0].pos_ == "PROPN" or pobjs[0].ent_type_ in NAMED_PARTIES) and pobjs[0].ent_type_ not in ("DATE", "TIME"):
+                return pobjs[0]
+    return None
 
 
 def subjects_of(verb: Token) -> tuple[Token | None, Token | None, Token | None]:

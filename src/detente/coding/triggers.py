@@ -475,6 +475,8 @@ def match_verb_rules(token: Token, knowledge: Knowledge) -> list[VerbRule]:
             and not summing_up(token, knowledge.cues.disputed_content_nouns)
         ):
             continue
+        if rule.no_clause and _denied_content(token, knowledge.cues.disputed_content_nouns):
+            continue
         if rule.complements is not None and not (complement_lemmas(token) & rule.complements):
             continue
         if rule.subjects is not None and not (subject_lemmas & rule.subjects):
@@ -503,6 +505,17 @@ def _acts_on_something(verb: Token) -> bool:
     subject only changes state ("the airport closed", "forced the airport to close")."""
     return verb.dep_ in ("acl", "amod") or any(
         c.dep_ in ("dobj", "nsubjpass", "auxpass") for c in verb.children
+    )
+
+
+def _denied_content(verb: Token, content_nouns: frozenset[str]) -> bool:
+    """Whether the verb's object is a report that tells its own clause ("denied reports that Putin
+    had spoken to Trump"): like "denied that ...", a claim of the opposite polarity, not a refusal."""
+    return any(
+        c.dep_ == "dobj"
+        and c.lemma_.lower() in content_nouns
+        and any(g.dep_ in ("acl", "ccomp", "relcl") and g.pos_ in ("VERB", "AUX") and any(m.lower_ == "that" and m.dep_ == "mark" for m in g.children) for g in c.children)
+        for c in verb.children
     )
 
 
