@@ -1,0 +1,88 @@
+"""Coder: agreements, meetings and cooperation as news on unseen text tells them (the classes of error
+found on the probe set eval/probe/agree.jsonl). The sentences are written for these tests, not taken
+from the probe set."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from detente.models import Event
+
+Code = Callable[..., list[Event]]
+
+
+def _pairs(events: list[Event], event_type: str) -> set[tuple[str | None, str | None]]:
+    return {
+        (e.source.country, e.target.country if e.target else None)
+        for e in events
+        if e.event_type == event_type and not e.negated
+    }
+
+
+def test_accord_signed_between_two_parties_named_on_the_verb(code: Code) -> None:
+    """ "A pact was signed between A and B": the parties are the objects of "between"."""
+    events = code("A security pact was signed between Kenya and Haiti in Nairobi on Friday.")
+    assert _pairs(events, "AGREE") == {("KEN", "HTI"), ("HTI", "KEN")}
+
+
+def test_memorandum_of_understanding_is_a_kind_of_text(code: Code) -> None:
+    """The "of" phrase of "memorandum of understanding" says what the text is, not who made it."""
+    events = code("A memorandum of understanding on fisheries was signed by Peru and Ecuador on Monday.")
+    assert _pairs(events, "AGREE") == {("PER", "ECU"), ("ECU", "PER")}
+
+
+def test_letters_of_intent_exchanged_are_an_agreement(code: Code) -> None:
+    events = code("Oman and Iran exchanged letters of intent on a gas pipeline.")
+    assert _pairs(events, "AGREE") == {("OMN", "IRN"), ("IRN", "OMN")}
+
+
+def test_a_letter_of_protest_is_no_agreement(code: Code) -> None:
+    events = code("Kenya sent a letter of protest to Uganda.")
+    assert not _pairs(events, "AGREE")
+
+
+def test_an_arrangement_signed_is_an_agreement(code: Code) -> None:
+    events = code("Hungary and Serbia signed an arrangement on joint border checks last month.")
+    assert ("HUN", "SRB") in _pairs(events, "AGREE")
+
+
+def test_a_joint_statement_signed_or_adopted_is_an_agreement(code: Code) -> None:
+    events = code("Chile and Argentina adopted a joint statement on Antarctic research.")
+    assert _pairs(events, "AGREE") == {("CHL", "ARG"), ("ARG", "CHL")}
+
+
+def test_a_region_adjective_names_no_state(code: Code) -> None:
+    """ "South American", "West African": not the United States, not South Africa."""
+    events = code("Petro hosted Central American leaders in Bogota on Tuesday.")
+    assert all(e.target is None or e.target.country != "USA" for e in events)
+    events = code("Senegal sent West African troops to Gambia on Tuesday.")
+    assert all(e.source.country != "USA" for e in events)
+
+
+def test_a_nationality_with_a_compass_word_is_still_a_state(code: Code) -> None:
+    events = code("South African police arrested two Mozambicans on Monday.")
+    assert {(e.source.country, e.target.country if e.target else None) for e in events} == {("ZAF", "MOZ")}
+
+
+def test_passive_agent_after_a_place_phrase(code: Code) -> None:
+    """ "X was received in Y by Z": the parser leaves "by Z" as a plain phrase; Z is still the agent."""
+    events = code("Wang Yi was received in Islamabad by Shehbaz Sharif on Thursday.")
+    assert _pairs(events, "CONSULT") == {("PAK", "CHN")}
+
+
+def test_passive_by_a_date_is_no_agent(code: Code) -> None:
+    events = code("Two activists were detained in Minsk by Friday, rights groups said.")
+    assert all(e.source.text != "Friday" for e in events)
+
+
+def test_denying_reports_that_an_act_happened_is_no_refusal(code: Code) -> None:
+    """ "X denied reports that Y met Z" is the meeting negated, claimed by X (like "denied that")."""
+    events = code("Baku denied reports that Aliyev had met Pashinyan in Abu Dhabi.")
+    assert not [e for e in events if e.event_type == "REJECT"]
+    meetings = [e for e in events if e.event_type == "CONSULT"]
+    assert meetings and all(e.negated for e in meetings)
+
+
+def test_denying_the_charges_is_still_a_refusal(code: Code) -> None:
+    events = code("Tehran denied the charges on Monday.")
+    assert [e for e in events if e.event_type == "REJECT"]
