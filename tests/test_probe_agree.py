@@ -86,3 +86,23 @@ def test_denying_reports_that_an_act_happened_is_no_refusal(code: Code) -> None:
 def test_denying_the_charges_is_still_a_refusal(code: Code) -> None:
     events = code("Tehran denied the charges on Monday.")
     assert [e for e in events if e.event_type == "REJECT"]
+
+
+def test_a_meeting_where_no_agreement_came_is_still_held(code: Code) -> None:
+    """ "failed to agree ... at a meeting": the agreement is negated, the meeting took place."""
+    events = code("Peru and Chile failed to agree on fishing quotas at a meeting of their ministers in Lima.")
+    meetings = [e for e in events if e.event_type == "CONSULT"]
+    assert meetings and not any(e.negated for e in meetings)
+
+
+def test_talks_on_a_deal_between_two_parties_are_theirs(code: Code) -> None:
+    events = code("Negotiations over a gas deal between Moldova and Romania stalled in May.")
+    assert _pairs(events, "CONSULT") == {("MDA", "ROU"), ("ROU", "MDA")}
+
+
+def test_bare_congo_is_the_democratic_republic(code: Code) -> None:
+    """Wire style: "Congo" is the DRC; the other Congo is named "Republic of Congo" or "Congo-Brazzaville"."""
+    events = code("Congo and Uganda launched joint operations against ADF rebels on Monday.")
+    assert ("COD", "UGA") in _pairs(events, "COOPERATE")
+    events = code("The Republic of Congo expelled a French diplomat on Monday.")
+    assert {e.source.country for e in events} == {"COG"}

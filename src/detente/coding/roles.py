@@ -394,7 +394,8 @@ def _parties_between(noun: Token, light_verb: Token | None) -> list[Token]:
         on_verb = [g for p in light_verb.children if p.dep_ == "prep" and p.lower_ == "between" for g in p.children]
         if on_verb and on_verb[0].dep_ == "pobj":
             return _with_conjuncts(on_verb[0])
-    hosts = [g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children]
+    # "the signing of a deal between A and B", "talks on a peace deal between A and B"
+    hosts = [g for p in noun.children if p.dep_ == "prep" and p.lower_ in ("of", "on", "over") for g in p.children]
     if light_verb is not None:
         hosts += [
             g
