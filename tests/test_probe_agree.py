@@ -106,3 +106,14 @@ def test_bare_congo_is_the_democratic_republic(code: Code) -> None:
     assert ("COD", "UGA") in _pairs(events, "COOPERATE")
     events = code("The Republic of Congo expelled a French diplomat on Monday.")
     assert {e.source.country for e in events} == {"COG"}
+
+
+def test_their_after_coordinated_subjects_stands_for_each(code: Code) -> None:
+    """ "A and B agreed ... when their ministers met": the meeting is A's and B's, both ways."""
+    events = code("Kenya and Ethiopia agreed a power deal when their energy ministers met in Nairobi on Monday.")
+    assert _pairs(events, "CONSULT") == {("KEN", "ETH"), ("ETH", "KEN")}
+
+
+def test_their_after_a_single_subject_is_that_subject(code: Code) -> None:
+    events = code("Peru recalled their ambassador from Mexico on Monday.")
+    assert all(e.source.country == "PER" for e in events)

@@ -237,6 +237,9 @@ class ActorResolver:
         pair = self._the_two(token, memory)
         if pair:
             return pair
+        shared = self._shared_owners(token, mentions, day, memory)
+        if shared:
+            return shared
         base = self.resolve_token(token, mentions, day, memory, local)
         if base is None:
             return []
@@ -274,6 +277,30 @@ class ActorResolver:
             for e in others
         ]
         return [base, *extra]
+
+    def _shared_owners(
+        self, token: Token, mentions: dict[int, Mention], day: dt.date | None, memory: DocMemory
+    ) -> list[Actor]:
+        """The coordinated parties "their" stands for when the clause's subject names several ("Mexico
+        and Guatemala agreed ... when their foreign ministers met", "the GCC and ASEAN signed a deal
+        at their joint summit"): each of them, not the last one named."""
+        owner = token if token.lower_ == "their" else None
+        owner = owner or next((c for c in token.children if c.dep_ == "poss" and c.lower_ == "their"), None)
+        if owner is None:
+            return []
+        subjects = [
+            t
+            for t in token.sent[: owner.i - token.sent.start]
+            if t.dep_ in ("nsubj", "nsubjpass") and any(c.dep_ == "conj" for c in t.children)
+        ]
+        if not subjects:
+            return []
+        parties = [subjects[-1], *subjects[-1].conjuncts]
+        actors = [a for p in parties if (a := self.resolve_token(p, mentions, day, memory)) is not None]
+        if len({a.country for a in actors if a.country}) < 2:
+            return []
+        sector = self.sector_of(token) if token is not owner else None
+        return [a.model_copy(update={"text": token.text, **({"sector": sector} if sector else {})}) for a in actors]
 
     def _the_two(self, token: Token, memory: DocMemory) -> list[Actor]:
         """The two countries "both sides", "the two leaders" (or "they" after such a phrase in the
