@@ -117,3 +117,27 @@ def test_their_after_coordinated_subjects_stands_for_each(code: Code) -> None:
 def test_their_after_a_single_subject_is_that_subject(code: Code) -> None:
     events = code("Peru recalled their ambassador from Mexico on Monday.")
     assert all(e.source.country == "PER" for e in events)
+
+
+def test_a_list_of_names_read_as_an_apposition_is_coordinated(code: Code) -> None:
+    """ "A, B and C held joint drills": each with each (the parser may read "A, B" as an apposition)."""
+    events = code("Mali, Burkina Faso and Niger held joint military drills near Gao on Monday.")
+    assert {("MLI", "NER"), ("BFA", "NER"), ("NER", "MLI")} <= _pairs(events, "COOPERATE")
+
+
+def test_suspects_handed_over_by_police_is_cooperation(code: Code) -> None:
+    events = code("Three alleged drug dealers were handed over to Spanish police by Moroccan authorities on Friday.")
+    assert ("MAR", "ESP") in _pairs(events, "COOPERATE")
+    assert not [e for e in events if e.event_type == "RETREAT"]
+
+
+def test_coordinated_patrols_are_cooperation(code: Code) -> None:
+    """The participle "coordinated" has the lemma "coordinate"."""
+    events = code("Greek and Turkish coast guards began coordinated patrolling in the Aegean.")
+    assert _pairs(events, "COOPERATE") == {("GRC", "TUR"), ("TUR", "GRC")}
+
+
+def test_an_attack_as_a_category_is_no_attack(code: Code) -> None:
+    """ "would be treated as an attack on both": what an act would count as, not an act."""
+    events = code("Egypt and Sudan signed a defence pact, under which aggression against one will be treated as an attack on the other.")
+    assert not [e for e in events if e.event_type == "ASSAULT"]

@@ -689,4 +689,13 @@ def _antecedent(token: Token | None, verb: Token) -> Token | None:
 
 
 def _with_conjuncts(token: Token) -> list[Token]:
+    """The token and the names coordinated after it; a list of names the parser read as an apposition
+    and its conjuncts ("Mali, Burkina Faso and Niger") counts as coordinated."""
+    listed = [
+        a
+        for a in token.children
+        if a.dep_ == "appos" and token.pos_ == a.pos_ == "PROPN" and any(c.dep_ == "conj" for c in a.children)
+    ]
+    if listed:
+        return [token, listed[0], *[c for c in listed[0].conjuncts if c.i > listed[0].i]]
     return [token, *[c for c in token.conjuncts if c.i > token.i]]
