@@ -141,3 +141,35 @@ def test_an_attack_as_a_category_is_no_attack(code: Code) -> None:
     """ "would be treated as an attack on both": what an act would count as, not an act."""
     events = code("Egypt and Sudan signed a defence pact, under which aggression against one will be treated as an attack on the other.")
     assert not [e for e in events if e.event_type == "ASSAULT"]
+
+
+def test_a_truce_brokered_by_a_third_party_is_the_sides_own(code: Code) -> None:
+    """ "A and B agreed to a truce brokered by C and D": the truce is A's and B's, the mediators deal
+    with each side, not with each other."""
+    events = code("Israel and Hezbollah agreed to a truce brokered by France and the United States.")
+    assert _pairs(events, "RETREAT") == {("ISR", "LBN"), ("LBN", "ISR")}
+    assert _pairs(events, "CONSULT") == {("FRA", "ISR"), ("FRA", "LBN"), ("USA", "ISR"), ("USA", "LBN")}
+
+
+def test_a_brokered_truce_between_sides_of_one_country(code: Code) -> None:
+    events = code("Congolese troops and M23 rebels agreed to a truce brokered by Qatar and Angola.")
+    assert _pairs(events, "RETREAT") == {("COD", "COD")}
+    assert ("QAT", "AGO") not in _pairs(events, "CONSULT")
+
+
+def test_a_swap_mediated_between_two_states(code: Code) -> None:
+    """ "C mediated a swap of prisoners between A and B": the swap is A's and B's, and C mediated
+    with each of them."""
+    events = code("Turkey mediated an exchange of prisoners between Armenia and Azerbaijan on Friday.")
+    assert _pairs(events, "RETREAT") == {("ARM", "AZE"), ("AZE", "ARM")}
+    assert _pairs(events, "CONSULT") == {("TUR", "ARM"), ("TUR", "AZE")}
+
+
+def test_a_deal_brokered_between_two_parties(code: Code) -> None:
+    events = code("Egypt brokered a deal between Israel and Hamas on Sunday.")
+    assert {("EGY", "ISR"), ("EGY", "PSE")} <= _pairs(events, "CONSULT")
+
+
+def test_a_relative_clause_on_such_a_noun_is_a_repeat_mention(code: Code) -> None:
+    events = code("Qatar mediated a prisoner swap between Russia and Ukraine, the fifth such swap it has brokered.")
+    assert len([e for e in events if e.event_type == "CONSULT"]) == 2

@@ -309,7 +309,7 @@ def _noun_roles(trigger: Trigger, knowledge: Knowledge) -> Roles:
                 _with_conjuncts(g)
                 for h in hosts
                 for c in h.children
-                if c.dep_ == "acl" and c.tag_ == "VBN"
+                if c.dep_ == "acl" and c.tag_ == "VBN" and not _mediating(c, knowledge)
                 for a in c.children
                 if a.dep_ == "agent"
                 for g in a.children
@@ -347,6 +347,9 @@ def _noun_roles(trigger: Trigger, knowledge: Knowledge) -> Roles:
             pass  # "Oman hosted talks between Iran and the United States": the parties are named
         elif noun.dep_ == "nsubjpass" and roles.sources:
             pass  # "the lifting of the ban by Beijing was welcomed by Brasilia": the noun names its doer
+        elif _mediating(verb, knowledge) and _parties_between(noun, None):
+            # "the UAE mediated a swap of prisoners between Russia and Ukraine": the swap is theirs
+            roles.sources = _parties_between(noun, None)
         elif holder is not None and holder.i != noun.i:
             roles.sources = _with_conjuncts(holder)
             if modifier_source is not None and roles.sources and modifier_source.i != holder.i:
@@ -376,6 +379,13 @@ def _noun_roles(trigger: Trigger, knowledge: Knowledge) -> Roles:
     return roles
 
 
+def _mediating(participle: Token, knowledge: Knowledge) -> bool:
+    """Whether a participle on an act tells a third party's part in it ("a truce brokered by Qatar",
+    "talks mediated by Oman"): its agent is the mediator, not the act's doer."""
+    rules = knowledge.verbs.get(participle.lemma_.lower(), [])
+    return any(r.event_type == "CONSULT" and r.mode == "third-party" for r in rules)
+
+
 def _bundle(noun: Token) -> Token | None:
     """The noun that bundles the acts ``noun`` names: "sanctions package", "list of demands"."""
     head = noun.head
@@ -384,6 +394,15 @@ def _bundle(noun: Token) -> Token | None:
     if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in BUNDLE_NOUNS:
         return head.head
     return None
+
+
+def parties_between(noun: Token) -> list[Token]:
+    """The parties named with "between" on an act or on what it is of ("a swap of prisoners between
+    A and B", "a deal between A and B")."""
+    own = [g for p in noun.children if p.dep_ == "prep" and p.lower_ == "between" for g in p.children]
+    if own and own[0].dep_ == "pobj":
+        return _with_conjuncts(own[0])
+    return _parties_between(noun, None)
 
 
 def _parties_between(noun: Token, light_verb: Token | None) -> list[Token]:
