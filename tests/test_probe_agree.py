@@ -173,3 +173,17 @@ def test_a_deal_brokered_between_two_parties(code: Code) -> None:
 def test_a_relative_clause_on_such_a_noun_is_a_repeat_mention(code: Code) -> None:
     events = code("Qatar mediated a prisoner swap between Russia and Ukraine, the fifth such swap it has brokered.")
     assert len([e for e in events if e.event_type == "CONSULT"]) == 2
+
+
+def test_an_act_discussed_is_a_topic(code: Code) -> None:
+    """ "discussed reopening the border", "considered sanctions": talked about, not done."""
+    events = code("Serbian and Hungarian officials discussed reopening a rail link at a meeting in Szeged.")
+    assert not [e for e in events if e.event_type == "RETREAT"]
+    events = code("EU foreign ministers considered new sanctions on Belarus on Monday.")
+    assert not [e for e in events if e.event_type == "SANCTION"]
+
+
+def test_people_from_coordinated_states(code: Code) -> None:
+    """ "Officials from A and B met": each side, both ways."""
+    events = code("Officials from Zambia and Malawi met in Lilongwe on Thursday.")
+    assert _pairs(events, "CONSULT") == {("ZMB", "MWI"), ("MWI", "ZMB")}

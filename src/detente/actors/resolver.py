@@ -246,7 +246,8 @@ class ActorResolver:
         others: list[Entry] = []
         for child in token.children:
             heads = [child] if child.dep_ in ("amod", "compound", "nmod", "poss") else []
-            if child.dep_ == "prep" and child.lower_ == "of":
+            if child.dep_ == "prep" and child.lower_ in ("of", "from"):
+                # "the presidents of Uzbekistan and Kazakhstan", "negotiators from Guyana and Suriname"
                 heads = [g for g in child.children if g.dep_ == "pobj"]
             for head in heads:
                 for conj in head.conjuncts:

@@ -192,6 +192,16 @@ def find_triggers(sent: Span, knowledge: Knowledge) -> list[Trigger]:
             else t.token.dep_ == "relcl" and _refers_with_such(t.token.head, knowledge)
         )
     ]
+    # "discussed reopening the border", "considered sanctions": a topic, not an act done
+    found = [
+        t
+        for t in found
+        if not (
+            t.token.dep_ in ("dobj", "xcomp", "ccomp")
+            and t.token.head.lemma_.lower() in knowledge.topic_verbs
+            and (t.light_verb is None or t.light_verb.i == t.token.head.i)
+        )
+    ]
     # "an agreement on tariffs", "talks about prisoner exchanges": what talks or accords are about
     nouns = {t.token.i for t in found if t.is_noun and t.rule.event_type in ("CONSULT", "AGREE")}
     found = [
