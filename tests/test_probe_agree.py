@@ -187,3 +187,16 @@ def test_people_from_coordinated_states(code: Code) -> None:
     """ "Officials from A and B met": each side, both ways."""
     events = code("Officials from Zambia and Malawi met in Lilongwe on Thursday.")
     assert _pairs(events, "CONSULT") == {("ZMB", "MWI"), ("MWI", "ZMB")}
+
+
+def test_an_accord_signed_during_one_leaders_talks_with_another(code: Code) -> None:
+    """ "A deal was signed during X's talks with Y / X's visit to Y": X's and Y's states."""
+    events = code("An energy deal was signed during Orban's visit to Baku on Tuesday.")
+    assert _pairs(events, "AGREE") == {("HUN", "AZE"), ("AZE", "HUN")}
+    events = code("No agreement was signed during Modi's talks with Putin in Moscow.")
+    agreements = [e for e in events if e.event_type == "AGREE"]
+    assert agreements and all(e.negated for e in agreements)
+    assert {(e.source.country, e.target.country if e.target else None) for e in agreements} == {
+        ("IND", "RUS"),
+        ("RUS", "IND"),
+    }

@@ -415,19 +415,30 @@ def _parties_between(noun: Token, light_verb: Token | None) -> list[Token]:
             return _with_conjuncts(on_verb[0])
     # "the signing of a deal between A and B", "talks on a peace deal between A and B"
     hosts = [g for p in noun.children if p.dep_ == "prep" and p.lower_ in ("of", "on", "over") for g in p.children]
-    if light_verb is not None:
-        hosts += [
+    meetings = (
+        [
             g
             for p in light_verb.children
             if p.dep_ == "prep" and p.lower_ in ("at", "during", "in")
             for g in p.children
+            if g.dep_ == "pobj"
         ]
-    for host in hosts:
+        if light_verb is not None
+        else []
+    )
+    for host in hosts + meetings:
         for prep in host.children:
             if host.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ == "between":
                 parties = [g for g in prep.children if g.dep_ == "pobj"]
                 if parties:
                     return _with_conjuncts(parties[0])
+    for meeting in meetings:
+        # "no deal was signed during Erdogan's talks with Putin", "... during Orban's visit to Baku":
+        # the meeting's owner and its partner
+        owner = [c for c in meeting.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+        partner = [g for p in meeting.children if p.dep_ == "prep" and p.lower_ in ("with", "to") for g in p.children]
+        if owner and partner:
+            return [owner[0], partner[0]]
     return []
 
 
