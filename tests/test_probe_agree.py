@@ -110,7 +110,9 @@ def test_bare_congo_is_the_democratic_republic(code: Code) -> None:
 
 def test_their_after_coordinated_subjects_stands_for_each(code: Code) -> None:
     """ "A and B agreed ... when their ministers met": the meeting is A's and B's, both ways."""
-    events = code("Kenya and Ethiopia agreed a power deal when their energy ministers met in Nairobi on Monday.")
+    events = code(
+        "Kenya and Ethiopia agreed a power deal when their energy ministers met in Nairobi on Monday."
+    )
     assert _pairs(events, "CONSULT") == {("KEN", "ETH"), ("ETH", "KEN")}
 
 
@@ -126,7 +128,9 @@ def test_a_list_of_names_read_as_an_apposition_is_coordinated(code: Code) -> Non
 
 
 def test_suspects_handed_over_by_police_is_cooperation(code: Code) -> None:
-    events = code("Three alleged drug dealers were handed over to Spanish police by Moroccan authorities on Friday.")
+    events = code(
+        "Three alleged drug dealers were handed over to Spanish police by Moroccan authorities on Friday."
+    )
     assert ("MAR", "ESP") in _pairs(events, "COOPERATE")
     assert not [e for e in events if e.event_type == "RETREAT"]
 
@@ -139,7 +143,10 @@ def test_coordinated_patrols_are_cooperation(code: Code) -> None:
 
 def test_an_attack_as_a_category_is_no_attack(code: Code) -> None:
     """ "would be treated as an attack on both": what an act would count as, not an act."""
-    events = code("Egypt and Sudan signed a defence pact, under which aggression against one will be treated as an attack on the other.")
+    events = code(
+        "Egypt and Sudan signed a defence pact, under which aggression against one "
+        "will be treated as an attack on the other."
+    )
     assert not [e for e in events if e.event_type == "ASSAULT"]
 
 
@@ -171,7 +178,9 @@ def test_a_deal_brokered_between_two_parties(code: Code) -> None:
 
 
 def test_a_relative_clause_on_such_a_noun_is_a_repeat_mention(code: Code) -> None:
-    events = code("Qatar mediated a prisoner swap between Russia and Ukraine, the fifth such swap it has brokered.")
+    events = code(
+        "Qatar mediated a prisoner swap between Russia and Ukraine, the fifth such swap it has brokered."
+    )
     assert len([e for e in events if e.event_type == "CONSULT"]) == 2
 
 

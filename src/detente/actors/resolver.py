@@ -301,7 +301,10 @@ class ActorResolver:
         if len({a.country for a in actors if a.country}) < 2:
             return []
         sector = self.sector_of(token) if token is not owner else None
-        return [a.model_copy(update={"text": token.text, **({"sector": sector} if sector else {})}) for a in actors]
+        return [
+            a.model_copy(update={"text": token.text, **({"sector": sector} if sector else {})})
+            for a in actors
+        ]
 
     def _the_two(self, token: Token, memory: DocMemory) -> list[Actor]:
         """The two countries "both sides", "the two leaders" (or "they" after such a phrase in the

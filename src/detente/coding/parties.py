@@ -21,7 +21,6 @@ from detente.claims.attribution import statement_nouns
 from detente.coding.knowledge import TypeInfo, VerbRule
 from detente.coding.places import find_place, gazetteer_place, is_place_name, places_under
 from detente.coding.roles import (
-    parties_between,
     OBJECT_DOES,
     clause_roles,
     clause_subject,
@@ -29,6 +28,7 @@ from detente.coding.roles import (
     headline_verb,
     inherited_subject,
     is_passive,
+    parties_between,
     subjects_of,
 )
 from detente.coding.scene import CodingContext, Scene

@@ -410,11 +410,15 @@ def _parties_between(noun: Token, light_verb: Token | None) -> list[Token]:
     between A and B", "no agreement was reached at talks between A and B", or through the verb that
     tells it: "a memorandum was signed between A and B"."""
     if light_verb is not None:
-        on_verb = [g for p in light_verb.children if p.dep_ == "prep" and p.lower_ == "between" for g in p.children]
+        on_verb = [
+            g for p in light_verb.children if p.dep_ == "prep" and p.lower_ == "between" for g in p.children
+        ]
         if on_verb and on_verb[0].dep_ == "pobj":
             return _with_conjuncts(on_verb[0])
     # "the signing of a deal between A and B", "talks on a peace deal between A and B"
-    hosts = [g for p in noun.children if p.dep_ == "prep" and p.lower_ in ("of", "on", "over") for g in p.children]
+    hosts = [
+        g for p in noun.children if p.dep_ == "prep" and p.lower_ in ("of", "on", "over") for g in p.children
+    ]
     meetings = (
         [
             g
@@ -436,7 +440,9 @@ def _parties_between(noun: Token, light_verb: Token | None) -> list[Token]:
         # "no deal was signed during Erdogan's talks with Putin", "... during Orban's visit to Baku":
         # the meeting's owner and its partner
         owner = [c for c in meeting.children if c.dep_ == "poss" and c.pos_ != "PRON"]
-        partner = [g for p in meeting.children if p.dep_ == "prep" and p.lower_ in ("with", "to") for g in p.children]
+        partner = [
+            g for p in meeting.children if p.dep_ == "prep" and p.lower_ in ("with", "to") for g in p.children
+        ]
         if owner and partner:
             return [owner[0], partner[0]]
     return []
@@ -622,7 +628,11 @@ def _stray_by_agent(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ == "by":
             pobjs = [g for g in child.children if g.dep_ == "pobj"]
-            if pobjs and (pobjs[0].pos_ == "PROPN" or pobjs[0].ent_type_ in NAMED_PARTIES) and pobjs[0].ent_type_ not in ("DATE", "TIME"):
+            if (
+                pobjs
+                and (pobjs[0].pos_ == "PROPN" or pobjs[0].ent_type_ in NAMED_PARTIES)
+                and pobjs[0].ent_type_ not in ("DATE", "TIME")
+            ):
                 return pobjs[0]
     return None
 

@@ -520,7 +520,12 @@ def _denied_content(verb: Token, content_nouns: frozenset[str]) -> bool:
     return any(
         c.dep_ == "dobj"
         and c.lemma_.lower() in content_nouns
-        and any(g.dep_ in ("acl", "ccomp", "relcl") and g.pos_ in ("VERB", "AUX") and any(m.lower_ == "that" and m.dep_ == "mark" for m in g.children) for g in c.children)
+        and any(
+            g.dep_ in ("acl", "ccomp", "relcl")
+            and g.pos_ in ("VERB", "AUX")
+            and any(m.lower_ == "that" and m.dep_ == "mark" for m in g.children)
+            for g in c.children
+        )
         for c in verb.children
     )
 
