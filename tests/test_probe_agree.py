@@ -209,3 +209,8 @@ def test_an_accord_signed_during_one_leaders_talks_with_another(code: Code) -> N
         ("IND", "RUS"),
         ("RUS", "IND"),
     }
+
+
+def test_hyphenated_mediator_of_talks_between_two_parties(code: Code) -> None:
+    events = code("AU-mediated talks between Somalia's president and Ethiopia's leader ended in Ankara.")
+    assert {("AU", "SOM"), ("AU", "ETH")} <= _pairs(events, "CONSULT")

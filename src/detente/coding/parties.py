@@ -447,7 +447,8 @@ def _brokered_parties(
         return [a for a in found if a.country and a.country != avoid]
     if token.dep_ not in ("acl", "amod", "compound") or token.head.pos_ not in ("NOUN", "PROPN"):
         return []
-    for subjects in (clause_subject(token.head), _governing_subjects(token.head)):
+    # "EU-mediated talks between A and B": the parties are named on the brokered noun
+    for subjects in (parties_between(token.head), clause_subject(token.head), _governing_subjects(token.head)):
         parties = [
             a
             for t in subjects
