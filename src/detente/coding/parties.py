@@ -448,7 +448,11 @@ def _brokered_parties(
     if token.dep_ not in ("acl", "amod", "compound") or token.head.pos_ not in ("NOUN", "PROPN"):
         return []
     # "EU-mediated talks between A and B": the parties are named on the brokered noun
-    for subjects in (parties_between(token.head), clause_subject(token.head), _governing_subjects(token.head)):
+    for subjects in (
+        parties_between(token.head),
+        clause_subject(token.head),
+        _governing_subjects(token.head),
+    ):
         parties = [
             a
             for t in subjects
