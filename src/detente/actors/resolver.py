@@ -58,6 +58,8 @@ AGENT_PARTICIPLES = frozenset(_NOUNS["agent_participles"])
 ORGANISATION_NOUNS = frozenset(_NOUNS["organisation_nouns"])
 # bodies that act though they name no sector: "the Saudi-led coalition" is Saudi Arabia's
 ACTING_BODIES = frozenset(_NOUNS["acting_bodies"])
+# "South American", "West African": a region, whose last word alone would read as a nationality
+REGION_ADJECTIVES = tuple(_NOUNS["region_adjectives"])
 # "pro-Palestinian demonstrators", "anti-Russian protests": an attitude, not a nationality
 ATTITUDE_PREFIXES = {"pro", "anti"}
 KIND_RANK = {
@@ -164,14 +166,18 @@ class ActorResolver:
         uncased = sorted({s.lower() for s in lexicon.surfaces if not is_acronym(s)})
         self.cased.add("ACTOR", list(nlp.tokenizer.pipe(cased)))
         self.uncased.add("ACTOR", list(nlp.tokenizer.pipe(uncased)))
+        self.uncased.add("REGION", list(nlp.tokenizer.pipe([r.lower() for r in REGION_ADJECTIVES])))
+        self.region = nlp.vocab.strings["REGION"]
 
     # -- finding mentions ---------------------------------------------------------------------
     def mentions(self, doc: Doc) -> dict[int, Mention]:
         """Dictionary matches in ``doc``, indexed by every token they cover."""
-        spans = [doc[s:e] for _, s, e in self.cased(doc)] + [doc[s:e] for _, s, e in self.uncased(doc)]
+        matches = list(self.cased(doc)) + list(self.uncased(doc))
+        spans = [doc[s:e] for _, s, e in matches]
+        regions = {(s, e) for label, s, e in matches if label == self.region}
         found: dict[int, Mention] = {}
         for span in filter_spans(spans):
-            if _attitude(span):
+            if _attitude(span) or (span.start, span.end) in regions:
                 continue
             entries = self._senses(span)
             if not entries:
@@ -231,13 +237,17 @@ class ActorResolver:
         pair = self._the_two(token, memory)
         if pair:
             return pair
+        shared = self._shared_owners(token, mentions, day, memory)
+        if shared:
+            return shared
         base = self.resolve_token(token, mentions, day, memory, local)
         if base is None:
             return []
         others: list[Entry] = []
         for child in token.children:
             heads = [child] if child.dep_ in ("amod", "compound", "nmod", "poss") else []
-            if child.dep_ == "prep" and child.lower_ == "of":
+            if child.dep_ == "prep" and child.lower_ in ("of", "from"):
+                # "the presidents of Uzbekistan and Kazakhstan", "negotiators from Guyana and Suriname"
                 heads = [g for g in child.children if g.dep_ == "pobj"]
             for head in heads:
                 for conj in head.conjuncts:
@@ -268,6 +278,33 @@ class ActorResolver:
             for e in others
         ]
         return [base, *extra]
+
+    def _shared_owners(
+        self, token: Token, mentions: dict[int, Mention], day: dt.date | None, memory: DocMemory
+    ) -> list[Actor]:
+        """The coordinated parties "their" stands for when the clause's subject names several ("Mexico
+        and Guatemala agreed ... when their foreign ministers met", "the GCC and ASEAN signed a deal
+        at their joint summit"): each of them, not the last one named."""
+        owner = token if token.lower_ == "their" else None
+        owner = owner or next((c for c in token.children if c.dep_ == "poss" and c.lower_ == "their"), None)
+        if owner is None:
+            return []
+        subjects = [
+            t
+            for t in token.sent[: owner.i - token.sent.start]
+            if t.dep_ in ("nsubj", "nsubjpass") and any(c.dep_ == "conj" for c in t.children)
+        ]
+        if not subjects:
+            return []
+        parties = [subjects[-1], *subjects[-1].conjuncts]
+        actors = [a for p in parties if (a := self.resolve_token(p, mentions, day, memory)) is not None]
+        if len({a.country for a in actors if a.country}) < 2:
+            return []
+        sector = self.sector_of(token) if token is not owner else None
+        return [
+            a.model_copy(update={"text": token.text, **({"sector": sector} if sector else {})})
+            for a in actors
+        ]
 
     def _the_two(self, token: Token, memory: DocMemory) -> list[Actor]:
         """The two countries "both sides", "the two leaders" (or "they" after such a phrase in the
@@ -364,6 +401,8 @@ class ActorResolver:
             # "the Foreign Ministry in Baku", "a commander in Iran's Revolutionary Guards" (a body or
             # post located in a state; "four hours of talks in Riyadh" names no actor)
             found.extend(_located_in(token, mentions))
+        if _regional(text):
+            return None  # "South American leaders": people of a region, of no one state
         if not any(e.kind != "sector" for m in found for e in m.entries):
             named_before = _named_before(phrase, memory)
             if named_before is not None:
@@ -623,6 +662,12 @@ def _organisation_anaphor(phrase: list[Token], memory: DocMemory) -> Actor | Non
     if not anaphor:
         return None
     return next((a for a in reversed(memory.recent) if (a.entity_id or "").startswith("org:")), None)
+
+
+def _regional(text: str) -> bool:
+    """Whether a phrase names people by their region ("South American leaders", "West African troops")."""
+    words = f" {text.lower()} "
+    return any(f" {region.lower()} " in words for region in REGION_ADJECTIVES)
 
 
 def _attitude(span: Span) -> bool:

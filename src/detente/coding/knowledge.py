@@ -113,6 +113,7 @@ class Knowledge:
     referring_determiners: frozenset[str]
     partner_verbs: frozenset[str]
     ending_verbs: frozenset[str]
+    topic_verbs: frozenset[str]
     definite_determiners: frozenset[str]
     target_preps: frozenset[str]
     source_preps: frozenset[str]
@@ -224,6 +225,7 @@ def load_knowledge() -> Knowledge:
         referring_determiners=frozenset(triggers.get("referring_determiners") or []),
         partner_verbs=frozenset(triggers.get("partner_verbs") or []),
         ending_verbs=frozenset(triggers.get("ending_verbs") or []),
+        topic_verbs=frozenset(triggers.get("topic_verbs") or []),
         definite_determiners=frozenset(triggers.get("definite_determiners") or []),
         target_preps=frozenset(triggers.get("target_preps") or []),
         source_preps=frozenset(triggers.get("source_preps") or []),

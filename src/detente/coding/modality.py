@@ -11,7 +11,9 @@ from detente.coding.knowledge import ModalityCues
 from detente.coding.roles import is_passive
 from detente.coding.triggers import Trigger, dates_only, summing_up
 
-CIRCUMSTANCE_PREPS = {"after", "before", "during", "following", "since", "despite", "amid", "until"}
+# an act told in one of these phrases took place whatever the governing verbs say ("failed to agree
+# after ten days of talks", "failed to agree at a meeting in Brasilia": the talks, the meeting were held)
+CIRCUMSTANCE_PREPS = {"after", "before", "during", "following", "since", "despite", "amid", "until", "at"}
 CLIMB_DEPS = (
     "xcomp",
     "ccomp",

@@ -30,6 +30,7 @@ from detente.coding.roles import (
     headline_verb,
     inherited_subject,
     is_passive,
+    parties_between,
     subjects_of,
 )
 from detente.coding.scene import CodingContext, Scene
@@ -149,14 +150,17 @@ def direct_targets(scene: Scene, sources: list[Actor]) -> tuple[list[Actor], boo
     targets = answering or targets
     if targets and all(t.sector == "IGO" for t in targets) and scene.info.quad_class == "verbal_conflict":
         targets = _grievance_target(scene, home_country) or targets
+    parties: list[Actor] = []
     if scene.trigger.rule.mode == "third-party" and sources:
         # "a swap brokered by the UAE": the mediator deals with the parties of the act it brokered
         parties = _brokered_parties(scene.trigger, scene.mentions, day, memory, ctx, avoid=home_country)
         targets = parties or targets
     # coordinated subjects of a mutual act act on each other ("Russia and Ukraine each released
-    # prisoners", "Armenia and Azerbaijan agreed"): no target is guessed for them
+    # prisoners", "Armenia and Azerbaijan agreed"): no target is guessed for them; coordinated
+    # mediators ("a truce brokered by Washington and Riyadh") deal with the parties, not each other
     reciprocal = (
-        _distinct_parties(sources)
+        not parties
+        and _distinct_parties(sources)
         and scene.info.reciprocal
         # "exchanged prisoners (in Abu Dhabi)": a state the sentence merely places it in is no third
         # party; nor is one of the parties themselves ("failed to agree on the Ethiopian dam")
@@ -436,16 +440,29 @@ def _brokered_parties(
     """The parties of a brokered act ("A and B exchanged prisoners in a swap brokered by C",
     "A and B sat down for talks mediated by C"): the subjects of the clause the brokered noun is in."""
     token = trigger.token
+    mediated = [c for c in token.children if c.dep_ == "dobj"] if token.pos_ == "VERB" else []
+    if mediated and parties_between(mediated[0]):
+        # "the UAE mediated a swap of prisoners between Russia and Ukraine"
+        found = [
+            a for t in parties_between(mediated[0]) for a in ctx.actors.resolve_many(t, mentions, day, memory)
+        ]
+        return [a for a in found if a.country and a.country != avoid]
     if token.dep_ not in ("acl", "amod", "compound") or token.head.pos_ not in ("NOUN", "PROPN"):
         return []
-    for subjects in (clause_subject(token.head), _governing_subjects(token.head)):
+    # "EU-mediated talks between A and B": the parties are named on the brokered noun
+    for subjects in (
+        parties_between(token.head),
+        clause_subject(token.head),
+        _governing_subjects(token.head),
+    ):
         parties = [
             a
             for t in subjects
             for a in ctx.actors.resolve_many(t, mentions, day, memory)
             if a.country and a.country != avoid
         ]
-        if len({a.country for a in parties}) >= 2:
+        # two sides may be of one country ("the army and the RSF agreed to a truce brokered by ...")
+        if len({(a.country, a.sector) for a in parties}) >= 2:
             return parties
     return []
 

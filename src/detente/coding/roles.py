@@ -339,7 +339,7 @@ def _noun_roles(trigger: Trigger, knowledge: Knowledge) -> Roles:
                 _with_conjuncts(g)
                 for h in hosts
                 for c in h.children
-                if c.dep_ == "acl" and c.tag_ == "VBN"
+                if c.dep_ == "acl" and c.tag_ == "VBN" and not _mediating(c, knowledge)
                 for a in c.children
                 if a.dep_ == "agent"
                 for g in a.children
@@ -377,6 +377,9 @@ def _noun_roles(trigger: Trigger, knowledge: Knowledge) -> Roles:
             pass  # "Oman hosted talks between Iran and the United States": the parties are named
         elif noun.dep_ == "nsubjpass" and roles.sources:
             pass  # "the lifting of the ban by Beijing was welcomed by Brasilia": the noun names its doer
+        elif _mediating(verb, knowledge) and _parties_between(noun, None):
+            # "the UAE mediated a swap of prisoners between Russia and Ukraine": the swap is theirs
+            roles.sources = _parties_between(noun, None)
         elif holder is not None and holder.i != noun.i:
             roles.sources = _with_conjuncts(holder)
             if modifier_source is not None and roles.sources and modifier_source.i != holder.i:
@@ -406,6 +409,13 @@ def _noun_roles(trigger: Trigger, knowledge: Knowledge) -> Roles:
     return roles
 
 
+def _mediating(participle: Token, knowledge: Knowledge) -> bool:
+    """Whether a participle on an act tells a third party's part in it ("a truce brokered by Qatar",
+    "talks mediated by Oman"): its agent is the mediator, not the act's doer."""
+    rules = knowledge.verbs.get(participle.lemma_.lower(), [])
+    return any(r.event_type == "CONSULT" and r.mode == "third-party" for r in rules)
+
+
 def _bundle(noun: Token) -> Token | None:
     """The noun that bundles the acts ``noun`` names: "sanctions package", "list of demands"."""
     head = noun.head
@@ -416,23 +426,55 @@ def _bundle(noun: Token) -> Token | None:
     return None
 
 
+def parties_between(noun: Token) -> list[Token]:
+    """The parties named with "between" on an act or on what it is of ("a swap of prisoners between
+    A and B", "a deal between A and B")."""
+    own = [g for p in noun.children if p.dep_ == "prep" and p.lower_ == "between" for g in p.children]
+    if own and own[0].dep_ == "pobj":
+        return _with_conjuncts(own[0])
+    return _parties_between(noun, None)
+
+
 def _parties_between(noun: Token, light_verb: Token | None) -> list[Token]:
     """The parties of an act told through the meeting or accord it belongs to: "the signing of a deal
-    between A and B", "no agreement was reached at talks between A and B"."""
-    hosts = [g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children]
+    between A and B", "no agreement was reached at talks between A and B", or through the verb that
+    tells it: "a memorandum was signed between A and B"."""
     if light_verb is not None:
-        hosts += [
+        on_verb = [
+            g for p in light_verb.children if p.dep_ == "prep" and p.lower_ == "between" for g in p.children
+        ]
+        if on_verb and on_verb[0].dep_ == "pobj":
+            return _with_conjuncts(on_verb[0])
+    # "the signing of a deal between A and B", "talks on a peace deal between A and B"
+    hosts = [
+        g for p in noun.children if p.dep_ == "prep" and p.lower_ in ("of", "on", "over") for g in p.children
+    ]
+    meetings = (
+        [
             g
             for p in light_verb.children
             if p.dep_ == "prep" and p.lower_ in ("at", "during", "in")
             for g in p.children
+            if g.dep_ == "pobj"
         ]
-    for host in hosts:
+        if light_verb is not None
+        else []
+    )
+    for host in hosts + meetings:
         for prep in host.children:
             if host.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ == "between":
                 parties = [g for g in prep.children if g.dep_ == "pobj"]
                 if parties:
                     return _with_conjuncts(parties[0])
+    for meeting in meetings:
+        # "no deal was signed during Erdogan's talks with Putin", "... during Orban's visit to Baku":
+        # the meeting's owner and its partner
+        owner = [c for c in meeting.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+        partner = [
+            g for p in meeting.children if p.dep_ == "prep" and p.lower_ in ("with", "to") for g in p.children
+        ]
+        if owner and partner:
+            return [owner[0], partner[0]]
     return []
 
 
@@ -590,6 +632,8 @@ def _subjects(verb: Token) -> tuple[Token | None, Token | None, Token | None]:
         elif child.dep_ == "agent":
             pobjs = [g for g in child.children if g.dep_ == "pobj"]
             agent = pobjs[0] if pobjs else None
+    if agent is None and passive is not None:
+        agent = _stray_by_agent(verb)
     if subject is None and passive is None:
         # the small parser sometimes attaches a sentence-initial name as a modifier ("Lula/advmod phoned")
         for child in verb.lefts:
@@ -605,6 +649,22 @@ def _subjects(verb: Token) -> tuple[Token | None, Token | None, Token | None]:
                 subject = child
                 break
     return subject, passive, agent
+
+
+def _stray_by_agent(verb: Token) -> Token | None:
+    """The agent of a passive that the parser read as a plain "by" phrase because something stood
+    between ("was received in Brasilia by Lula"): a named party, not a means or a deadline ("by
+    Friday", "by ship")."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "by":
+            pobjs = [g for g in child.children if g.dep_ == "pobj"]
+            if (
+                pobjs
+                and (pobjs[0].pos_ == "PROPN" or pobjs[0].ent_type_ in NAMED_PARTIES)
+                and pobjs[0].ent_type_ not in ("DATE", "TIME")
+            ):
+                return pobjs[0]
+    return None
 
 
 def subjects_of(verb: Token) -> tuple[Token | None, Token | None, Token | None]:
@@ -719,4 +779,13 @@ def _antecedent(token: Token | None, verb: Token) -> Token | None:
 
 
 def _with_conjuncts(token: Token) -> list[Token]:
+    """The token and the names coordinated after it; a list of names the parser read as an apposition
+    and its conjuncts ("Mali, Burkina Faso and Niger") counts as coordinated."""
+    listed = [
+        a
+        for a in token.children
+        if a.dep_ == "appos" and token.pos_ == a.pos_ == "PROPN" and any(c.dep_ == "conj" for c in a.children)
+    ]
+    if listed:
+        return [token, listed[0], *[c for c in listed[0].conjuncts if c.i > listed[0].i]]
     return [token, *[c for c in token.conjuncts if c.i > token.i]]

@@ -72,7 +72,7 @@ def find_triggers(sent: Span, knowledge: Knowledge) -> list[Trigger]:
             noun_rule = match_noun(token, knowledge)
             if noun_rule is not None:
                 light = _light_verb(token, knowledge)
-                if light is not None:
+                if light is not None and not _mediates_another(light, noun_rule, knowledge):
                     covered_by_noun.add(light.i)
                 # "the drills held near Orzysz": a light verb's participle on the noun tells the same
                 # event (with an agent it may tell another: "a declaration brokered by Erdogan")
@@ -195,19 +195,25 @@ def find_triggers(sent: Span, knowledge: Knowledge) -> list[Trigger]:
         )
     ]
     # "such a truce", "such talks": an act of a kind already told or only spoken of
-    # (not "attacks such as the strike on Odesa", where the word introduces examples)
+    # (not "attacks such as the strike on Odesa", where the word introduces examples); also a
+    # relative clause on such a noun ("the tenth such exchange it has brokered")
     found = [
         t
         for t in found
         if not (
-            t.is_noun
-            and any(
-                c.dep_ in ("det", "predet", "amod")
-                and c.lower_ in knowledge.referring_determiners
-                and c.i < t.token.i
-                and not any(g.dep_ == "prep" for g in c.children)
-                for c in t.token.children
-            )
+            _refers_with_such(t.token, knowledge)
+            if t.is_noun
+            else t.token.dep_ == "relcl" and _refers_with_such(t.token.head, knowledge)
+        )
+    ]
+    # "discussed reopening the border", "considered sanctions": a topic, not an act done
+    found = [
+        t
+        for t in found
+        if not (
+            t.token.dep_ in ("dobj", "xcomp", "ccomp")
+            and t.token.head.lemma_.lower() in knowledge.topic_verbs
+            and (t.light_verb is None or t.light_verb.i == t.token.head.i)
         )
     ]
     # "an agreement on tariffs", "talks about prisoner exchanges": what talks or accords are about
@@ -502,6 +508,8 @@ def match_verb_rules(token: Token, knowledge: Knowledge) -> list[VerbRule]:
             and not summing_up(token, knowledge.cues.disputed_content_nouns)
         ):
             continue
+        if rule.no_clause and _denied_content(token, knowledge.cues.disputed_content_nouns):
+            continue
         if rule.complements is not None and not (complement_lemmas(token) & rule.complements):
             continue
         if rule.subjects is not None and not (subject_lemmas & rule.subjects):
@@ -530,6 +538,22 @@ def _acts_on_something(verb: Token) -> bool:
     subject only changes state ("the airport closed", "forced the airport to close")."""
     return verb.dep_ in ("acl", "amod") or any(
         c.dep_ in ("dobj", "nsubjpass", "auxpass") for c in verb.children
+    )
+
+
+def _denied_content(verb: Token, content_nouns: frozenset[str]) -> bool:
+    """Whether the verb's object is a report that tells its own clause ("denied reports that Putin
+    had spoken to Trump"): like "denied that ...", a claim of the opposite polarity, not a refusal."""
+    return any(
+        c.dep_ == "dobj"
+        and c.lemma_.lower() in content_nouns
+        and any(
+            g.dep_ in ("acl", "ccomp", "relcl")
+            and g.pos_ in ("VERB", "AUX")
+            and any(m.lower_ == "that" and m.dep_ == "mark" for m in g.children)
+            for g in c.children
+        )
+        for c in verb.children
     )
 
 
@@ -819,6 +843,25 @@ def _modifier_lemmas(token: Token) -> set[str]:
     if token.i > 0 and token.nbor(-1).dep_ in MODIFIER_DEPS:
         lemmas.add(token.nbor(-1).lemma_.lower())
     return lemmas
+
+
+def _refers_with_such(noun: Token, knowledge: Knowledge) -> bool:
+    """Whether a noun is determined by a word pointing back at a kind of act ("such a truce")."""
+    return any(
+        c.dep_ in ("det", "predet", "amod")
+        and c.lower_ in knowledge.referring_determiners
+        and c.i < noun.i
+        and not any(g.dep_ == "prep" for g in c.children)
+        for c in noun.children
+    )
+
+
+def _mediates_another(verb: Token, rule: NounRule, knowledge: Knowledge) -> bool:
+    """Whether a light verb is a third party's mediation of another's act ("the UAE mediated a swap
+    of prisoners between Russia and Ukraine", "Oman mediated talks between Iran and the US"): the
+    mediation is an event of its own, the mediator's with each party."""
+    rules = knowledge.verbs.get(verb.lemma_.lower(), [])
+    return any(r.event_type == "CONSULT" and r.mode == "third-party" for r in rules)
 
 
 def _is_light(verb: Token, knowledge: Knowledge) -> bool:
