@@ -72,6 +72,8 @@ class NounRule:
     # only as the frame of a verb of its type ("freed ten detainees in exchange for X"), where it
     # tells the other side's part: done by the verb's patient to the verb's doer
     in_return: bool = False
+    # not when the doer is of one of these sectors ("Israel launched strikes" is no labour strike)
+    not_subject_sectors: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -201,6 +203,7 @@ def load_knowledge() -> Knowledge:
                     alone=bool(raw.get("alone", False)),
                     preps=_set(raw.get("preps")) or frozenset(),
                     in_return=bool(raw.get("in_return", False)),
+                    not_subject_sectors=_set(raw.get("not_subject_sectors")) or frozenset(),
                 )
             )
     if problems:

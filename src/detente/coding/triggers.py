@@ -46,8 +46,8 @@ class Trigger:
     rule: VerbRule | NounRule
     light_verb: Token | None = None
     alternatives: tuple[
-        VerbRule, ...
-    ] = ()  # later rules for the same verb, tried when this one's conditions fail
+        VerbRule | NounRule, ...
+    ] = ()  # later rules for the same word, tried when this one's conditions fail
 
     @property
     def is_noun(self) -> bool:
@@ -67,8 +67,9 @@ def find_triggers(sent: Span, knowledge: Knowledge) -> list[Trigger]:
             and not _second_object(token)
             and not _inside_name(token)
         ):
-            noun_rule = match_noun(token, knowledge)
-            if noun_rule is not None:
+            noun_rules = match_noun_rules(token, knowledge)
+            if noun_rules:
+                noun_rule = noun_rules[0]
                 light = _light_verb(token, knowledge)
                 if light is not None:
                     covered_by_noun.add(light.i)
@@ -82,7 +83,7 @@ def find_triggers(sent: Span, knowledge: Knowledge) -> list[Trigger]:
                     and _is_light(c, knowledge)
                     and not any(g.dep_ == "agent" for g in c.children)
                 )
-                found.append(Trigger(token, noun_rule, light))
+                found.append(Trigger(token, noun_rule, light, alternatives=tuple(noun_rules[1:])))
     # "a note of protest": "protest" only says what kind of note; it is not an event of its own
     defining = {
         m.i
@@ -617,12 +618,18 @@ def dates_only(prep: Token) -> bool:
 
 def match_noun(token: Token, knowledge: Knowledge) -> NounRule | None:
     """The first noun rule whose lemma, modifier and governing-verb conditions fit ``token``."""
+    return next(iter(match_noun_rules(token, knowledge)), None)
+
+
+def match_noun_rules(token: Token, knowledge: Knowledge) -> list[NounRule]:
+    """Every noun rule whose lemma, modifier and governing-verb conditions fit ``token``, in order."""
     forms = [*_hyphenated(token), token.lemma_.lower(), token.lower_]
     rules = next((knowledge.nouns[f] for f in forms if f in knowledge.nouns), None)
     if not rules:
-        return None
+        return []
     modifiers = _modifier_lemmas(token)
     governing = _governing_verbs(token)
+    fitting: list[NounRule] = []
     for rule in rules:
         if rule.modifiers is not None and not (modifiers & rule.modifiers):
             continue
@@ -642,8 +649,8 @@ def match_noun(token: Token, knowledge: Knowledge) -> NounRule | None:
             continue
         if rule.in_return and framed_act(token, rule, knowledge) is None:
             continue
-        return rule
-    return None
+        fitting.append(rule)
+    return fitting
 
 
 def framed_act(noun: Token, rule: NounRule, knowledge: Knowledge) -> Token | None:

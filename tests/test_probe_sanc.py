@@ -1,0 +1,38 @@
+"""Coder: classes of errors found on a probe set of new sanction, coercion and assault sentences. The
+sentences here were written for these tests (none is in the probe set or in the gold data)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from detente.models import Event
+
+Code = Callable[..., list[Event]]
+
+
+def _typed(events: list[Event]) -> list[tuple[str, str | None, str | None]]:
+    return [(e.event_type, e.source.country, e.target.country if e.target else None) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # strikes launched by a state or an armed group are attacks, not walkouts
+        (
+            "The United States launched strikes against Houthi targets in Yemen on Friday.",
+            ("ASSAULT", "USA", "YEM"),
+        ),
+        ("Turkey began a wave of strikes on PKK hideouts in northern Iraq.", ("ASSAULT", "TUR", "TUR")),
+    ],
+)
+def test_military_strikes_are_attacks(code: Code, sentence: str, expected: tuple[str, str, str]) -> None:
+    typed = _typed(code(sentence))
+    assert expected in typed
+    assert not any(kind == "PROTEST" for kind, _, _ in typed)
+
+
+def test_workers_strike_stays_a_protest(code: Code) -> None:
+    events = code("Dock workers in Durban began a strike on Monday over unpaid wages.")
+    assert [e.event_type for e in events] == ["PROTEST"]
