@@ -36,3 +36,16 @@ def test_military_strikes_are_attacks(code: Code, sentence: str, expected: tuple
 def test_workers_strike_stays_a_protest(code: Code) -> None:
     events = code("Dock workers in Durban began a strike on Monday over unpaid wages.")
     assert [e.event_type for e in events] == ["PROTEST"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Kenyan police arrested 30 people at rallies against the arrest of an opposition senator.",
+        "Bolivian police detained dozens of miners during protests over the jailing of their union leader.",
+    ],
+)
+def test_act_a_protest_is_about_is_its_own_event(code: Code, sentence: str) -> None:
+    """An arrest inside the noun of a protest is not the arrest the main verb tells."""
+    events = code(sentence)
+    assert [e.event_type for e in events].count("COERCE") == 2

@@ -115,6 +115,7 @@ def find_triggers(sent: Span, knowledge: Knowledge) -> list[Trigger]:
         for c in t.light_verb.children
         if c.dep_ == "prep" and c.lower_ == "with" and c.i > t.token.i
     ]
+    noun_kinds = {t.token.i: t.rule.event_type for t in found if t.is_noun}
     found = [
         t
         for t in found
@@ -128,6 +129,7 @@ def find_triggers(sent: Span, knowledge: Knowledge) -> list[Trigger]:
                 and t.token.i in {x.i for x in verb.subtree}
                 and t.token.dep_ != "nsubj"
                 and not _answered_act(t.token, verb, knowledge)
+                and not _inside_other_act(t.token, verb, noun_kinds)
                 for verb, kind in verbs_by_type
             )
         )
@@ -262,6 +264,19 @@ def _answered_act(noun: Token, verb: Token, knowledge: Knowledge) -> bool:
         if ancestor.i == verb.i:
             return False
         if ancestor.lemma_.lower() in knowledge.response_nouns:
+            return True
+    return False
+
+
+def _inside_other_act(noun: Token, verb: Token, noun_kinds: dict[int, str]) -> bool:
+    """``noun`` hangs off an event noun of another kind below ``verb``, so it is an act of its own
+    ("detained students at rallies against the detention of the mayor": the detention is what the
+    rallies were about, not the detention of the students)."""
+    kind = noun_kinds.get(noun.i)
+    for ancestor in noun.ancestors:
+        if ancestor.i == verb.i:
+            return False
+        if ancestor.i in noun_kinds and noun_kinds[ancestor.i] != kind:
             return True
     return False
 
