@@ -49,3 +49,16 @@ def test_act_a_protest_is_about_is_its_own_event(code: Code, sentence: str) -> N
     """An arrest inside the noun of a protest is not the arrest the main verb tells."""
     events = code(sentence)
     assert [e.event_type for e in events].count("COERCE") == 2
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Armenia could quit the CSTO, its prime minister said.", ("SANCTION", "ARM", "CSTO")),
+        ("Venezuela announced on Friday that it would leave the OAS.", ("SANCTION", "VEN", "OAS")),
+        ("French troops left Niger in December.", ("RETREAT", "FRA", "NER")),
+    ],
+)
+def test_leaving_an_organisation_is_a_break(code: Code, sentence: str, expected: tuple[str, str, str]) -> None:
+    """Leaving an international organisation is a SANCTION (withdraw); troops leaving a country retreat."""
+    assert expected in _typed(code(sentence))

@@ -42,6 +42,7 @@ class VerbRule:
     object_actor: bool = False
     object_people: bool = False  # the object is people or a body, not a thing of some nationality
     subject_sectors: frozenset[str] | None = None
+    object_sectors: frozenset[str] | None = None  # a target must be of these sectors ("left UNESCO")
     not_objects: frozenset[str] = frozenset()
     preps: frozenset[str] = frozenset()
     no_clause: bool = False
@@ -169,6 +170,7 @@ def load_knowledge() -> Knowledge:
                 object_actor=bool(raw.get("object_actor", False)),
                 object_people=bool(raw.get("object_people", False)),
                 subject_sectors=_set(raw.get("subject_sectors")),
+                object_sectors=_set(raw.get("object_sectors")),
                 not_objects=_set(raw.get("not_objects")) or frozenset(),
                 preps=_set(raw.get("preps")) or frozenset(),
                 no_clause=bool(raw.get("no_clause", False)),

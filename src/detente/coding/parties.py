@@ -279,7 +279,10 @@ def conditions_fail(scene: Scene, sources: list[Actor], targets: list[Actor]) ->
     wrong_subject = rule.subject_sectors is not None and not any(
         s.sector in rule.subject_sectors for s in sources
     )
-    return no_object or wrong_subject
+    wrong_object = rule.object_sectors is not None and not any(
+        t.sector in rule.object_sectors for t in targets
+    )
+    return no_object or wrong_subject or wrong_object
 
 
 def _names_people(scene: Scene) -> bool:

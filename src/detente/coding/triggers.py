@@ -470,6 +470,8 @@ def match_verb_rules(token: Token, knowledge: Knowledge) -> list[VerbRule]:
     object_lemmas = {o.lemma_.lower() for o in objects} | {
         c.lemma_.lower() for o in objects for c in o.children if c.dep_ == "compound"
     }
+    if any(_named_org(o) for o in objects):
+        object_lemmas.add("ORG")  # "quit ECOWAS", "would leave UNESCO"
     subject_lemmas = {c.lemma_.lower() for c in token.children if c.dep_ == "nsubj"} | {
         g.lemma_.lower()
         for c in token.children
@@ -614,7 +616,7 @@ def _from_object_fits(token: Token, allowed: frozenset[str]) -> bool:
         for obj in prep.children:
             if obj.dep_ != "pobj":
                 continue
-            named_org = obj.ent_type_ == "ORG" or (len(obj.text) > 1 and obj.text.isupper())  # ECOWAS
+            named_org = _named_org(obj)
             named_state = obj.ent_type_ == "GPE"  # "protests from Vilnius"
             if (
                 obj.lemma_.lower() in allowed
@@ -623,6 +625,11 @@ def _from_object_fits(token: Token, allowed: frozenset[str]) -> bool:
             ):
                 return True
     return False
+
+
+def _named_org(token: Token) -> bool:
+    """A named organisation: an ORG entity or an acronym ("ECOWAS", "UNESCO")."""
+    return token.ent_type_ == "ORG" or (len(token.text) > 1 and token.text.isupper())
 
 
 def dates_only(prep: Token) -> bool:
