@@ -62,3 +62,21 @@ def test_act_a_protest_is_about_is_its_own_event(code: Code, sentence: str) -> N
 def test_leaving_an_organisation_is_a_break(code: Code, sentence: str, expected: tuple[str, str, str]) -> None:
     """Leaving an international organisation is a SANCTION (withdraw); troops leaving a country retreat."""
     assert expected in _typed(code(sentence))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Nine Nigerien soldiers were killed when gunmen ambushed a convoy near Tillaberi on Sunday.",
+        "A Russian missile strike hit a hospital in Dnipro, killing four Ukrainian doctors.",
+    ],
+)
+def test_deaths_an_attack_caused_are_not_a_second_attack(code: Code, sentence: str) -> None:
+    """Killings told as what an attack did ("killing", "were killed when ...") are that attack."""
+    assert [e.event_type for e in code(sentence)].count("ASSAULT") == 1
+
+
+def test_target_of_an_attack_noun_is_what_it_hit(code: Code) -> None:
+    """ "A drone attack damaged a Kazakh oil terminal in Novorossiysk": the terminal's owner is hit."""
+    events = code("A Ukrainian drone attack damaged a Kazakh-owned oil terminal in Novorossiysk on Friday.")
+    assert ("ASSAULT", "UKR", "KAZ") in _typed(events)

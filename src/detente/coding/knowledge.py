@@ -124,6 +124,7 @@ class Knowledge:
     defiance_preps: frozenset[str] = frozenset()
     attributive_acts: frozenset[str] = frozenset()
     response_nouns: frozenset[str] = frozenset()
+    outcome_marks: frozenset[str] = frozenset()  # "were killed when militants attacked"
     versions: dict[str, str] = field(default_factory=dict)
 
 
@@ -235,6 +236,7 @@ def load_knowledge() -> Knowledge:
         defiance_preps=frozenset(triggers.get("defiance_preps") or []),
         attributive_acts=frozenset(triggers.get("attributive_acts") or []),
         response_nouns=frozenset(triggers.get("response_nouns") or []),
+        outcome_marks=frozenset(triggers.get("outcome_marks") or []),
         versions={d["id"]: str(d["version"]) for d in (plover, triggers, modality)},
     )
 

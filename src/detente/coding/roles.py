@@ -360,6 +360,8 @@ def _noun_roles(trigger: Trigger, knowledge: Knowledge) -> Roles:
             ):
                 roles.target_options.append(_with_conjuncts(child))
         roles.target_options.extend(_prep_objects(verb, knowledge.target_preps | rule.preps))
+    if not roles.target_options and trigger.light_verb is None:
+        roles.target_options.extend(_struck_by(noun, knowledge))
     if not roles.sources:
         roles.sources = _parties_between(noun, trigger.light_verb)
     if not roles.sources and noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN"):
@@ -374,6 +376,16 @@ def _noun_roles(trigger: Trigger, knowledge: Knowledge) -> Roles:
         roles.sources = owners
         roles.target_options.extend(_prep_objects(bundle, knowledge.target_preps))
     return roles
+
+
+def _struck_by(noun: Token, knowledge: Knowledge) -> list[list[Token]]:
+    """What an event noun that does not act again hit, as the subject of the verb telling the hit:
+    "an Israeli air strike destroyed Iran's consulate" (the consulate's owner is the target)."""
+    verb = noun.head
+    if noun.dep_ != "nsubj" or verb.pos_ != "VERB" or noun.lemma_.lower() not in knowledge.not_agents:
+        return []
+    options = [_with_conjuncts(c) for c in verb.children if c.dep_ == "dobj"]
+    return options + _prep_objects(verb, knowledge.target_preps)
 
 
 def _bundle(noun: Token) -> Token | None:

@@ -237,7 +237,7 @@ def find_triggers(sent: Span, knowledge: Knowledge) -> list[Trigger]:
             and any(c.lower_ == "to" and c.dep_ == "aux" for c in t.token.children)
         )
     ]
-    found = [t for t in found if not _tells_the_outcome(t, found)]
+    found = [t for t in found if not _tells_the_outcome(t, found) and not _suffered_in(t, found, knowledge)]
     # "deployed soldiers to support the rebels", "extradited him to face charges": what an act is
     # done for is not told as done
     # (or on the light verb of one: "began a strike to press the government")
@@ -592,10 +592,30 @@ def _tells_the_outcome(trigger: Trigger, found: list[Trigger]) -> bool:
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
         return False
     kind = trigger.rule.event_type
+    # the act may be told by the verb or by an event noun that is its subject ("an air strike
+    # destroyed the consulate, killing two generals")
+    acts = {token.head.i} | {c.i for c in token.head.children if c.dep_ == "nsubj"}
     return any(
-        t.token.i == token.head.i and kind in {t.rule.event_type, *(a.event_type for a in t.alternatives)}
+        t.token.i in acts and kind in {t.rule.event_type, *(a.event_type for a in t.alternatives)}
         for t in found
     )
+
+
+def _suffered_in(trigger: Trigger, found: list[Trigger], knowledge: Knowledge) -> bool:
+    """A passive act of no specific kind that a clause of the same kind says was done "when" or
+    "as" ("12 soldiers were killed when jihadists ambushed a patrol"): the clause tells the act."""
+    token = trigger.token
+    if trigger.rule.mode is not None or trigger.is_noun:
+        return False
+    if not any(c.dep_ == "nsubjpass" for c in token.children) or any(c.dep_ == "agent" for c in token.children):
+        return False
+    clauses = {
+        c.i
+        for c in token.children
+        if c.dep_ == "advcl" and any(m.dep_ == "advmod" or m.dep_ == "mark" for m in c.children if m.lower_ in knowledge.outcome_marks)
+    }
+    kind = trigger.rule.event_type
+    return any(t.token.i in clauses and t.rule.event_type == kind for t in found)
 
 
 def _nominal_verb(token: Token) -> bool:
