@@ -59,7 +59,9 @@ def test_act_a_protest_is_about_is_its_own_event(code: Code, sentence: str) -> N
         ("French troops left Niger in December.", ("RETREAT", "FRA", "NER")),
     ],
 )
-def test_leaving_an_organisation_is_a_break(code: Code, sentence: str, expected: tuple[str, str, str]) -> None:
+def test_leaving_an_organisation_is_a_break(
+    code: Code, sentence: str, expected: tuple[str, str, str]
+) -> None:
     """Leaving an international organisation is a SANCTION (withdraw); troops leaving a country retreat."""
     assert expected in _typed(code(sentence))
 

@@ -607,12 +607,14 @@ def _suffered_in(trigger: Trigger, found: list[Trigger], knowledge: Knowledge) -
     token = trigger.token
     if trigger.rule.mode is not None or trigger.is_noun:
         return False
-    if not any(c.dep_ == "nsubjpass" for c in token.children) or any(c.dep_ == "agent" for c in token.children):
+    deps = {c.dep_ for c in token.children}
+    if "nsubjpass" not in deps or "agent" in deps:
         return False
     clauses = {
         c.i
         for c in token.children
-        if c.dep_ == "advcl" and any(m.dep_ == "advmod" or m.dep_ == "mark" for m in c.children if m.lower_ in knowledge.outcome_marks)
+        if c.dep_ == "advcl"
+        and any(m.dep_ in ("advmod", "mark") and m.lower_ in knowledge.outcome_marks for m in c.children)
     }
     kind = trigger.rule.event_type
     return any(t.token.i in clauses and t.rule.event_type == kind for t in found)
