@@ -82,3 +82,15 @@ def test_target_of_an_attack_noun_is_what_it_hit(code: Code) -> None:
     """ "A drone attack damaged a Kazakh oil terminal in Novorossiysk": the terminal's owner is hit."""
     events = code("A Ukrainian drone attack damaged a Kazakh-owned oil terminal in Novorossiysk on Friday.")
     assert ("ASSAULT", "UKR", "KAZ") in _typed(events)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The recall of Chad's ambassador to Khartoum was announced on Friday.", ("SANCTION", "TCD", "SDN")),
+        ("The withdrawal of the Dutch ambassador from Caracas angered Maduro.", ("SANCTION", "NLD", "VEN")),
+    ],
+)
+def test_recall_of_an_envoy_as_a_noun(code: Code, sentence: str, expected: tuple[str, str, str]) -> None:
+    """An envoy's recall told as a noun is done by the envoy's state, from the host state."""
+    assert expected in _typed(code(sentence))

@@ -266,7 +266,9 @@ def _noun_roles(trigger: Trigger, knowledge: Knowledge) -> Roles:
                 # "a note of protest": the "of" phrase says what kind of note, not who; but a
                 # nationality in it does ("the delivery of 600 UN aid trucks", "of US tanks")
                 if not roles.sources and word == "of" and rule.of_role == "source":
-                    roles.sources = [t for t in _named_modifier(pobj) if t.ent_type_ in NAMED_PARTIES]
+                    roles.sources = [
+                        t for t in _named_modifier(pobj) if t.ent_type_ in NAMED_PARTIES
+                    ] or _owners(pobj)  # "the recall of Rwanda's envoy"
                 continue
             if (
                 word in knowledge.source_preps
@@ -376,6 +378,11 @@ def _noun_roles(trigger: Trigger, knowledge: Knowledge) -> Roles:
         roles.sources = owners
         roles.target_options.extend(_prep_objects(bundle, knowledge.target_preps))
     return roles
+
+
+def _owners(noun: Token) -> list[Token]:
+    """The possessors of a noun ("Rwanda's envoy", "its ambassador")."""
+    return [c for c in noun.children if c.dep_ == "poss" and c.ent_type_ not in ("DATE", "TIME")]
 
 
 def _struck_by(noun: Token, knowledge: Knowledge) -> list[list[Token]]:
