@@ -94,3 +94,20 @@ def test_target_of_an_attack_noun_is_what_it_hit(code: Code) -> None:
 def test_recall_of_an_envoy_as_a_noun(code: Code, sentence: str, expected: tuple[str, str, str]) -> None:
     """An envoy's recall told as a noun is done by the envoy's state, from the host state."""
     assert expected in _typed(code(sentence))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Japan imposed restrictions on exports of chip-making equipment to China.",
+            ("SANCTION", "JPN", "CHN"),
+        ),
+        ("Russia tightened curbs on shipments of grain to Kazakhstan.", ("SANCTION", "RUS", "KAZ")),
+    ],
+)
+def test_limits_on_trade_are_sanctions(code: Code, sentence: str, expected: tuple[str, str, str]) -> None:
+    """Limits put on trade ("curbs on sales", "restrictions on exports") are sanctions."""
+    typed = _typed(code(sentence))
+    assert expected in typed
+    assert not any(kind == "COERCE" for kind, _, _ in typed)

@@ -832,8 +832,18 @@ def _modifier_lemmas(token: Token) -> set[str]:
         if child.dep_ in MODIFIER_DEPS:
             lemmas.add(child.lemma_.lower())
             lemmas.update(c.lemma_.lower() for c in child.children if c.dep_ in MODIFIER_DEPS)
-        elif child.dep_ == "prep" and child.lower_ == "of":
+        elif child.dep_ == "prep" and child.lower_ in ("of", "on"):
+            # "a note of protest"; what a limit is on ("curbs on sales of chips")
             lemmas.update(g.lemma_.lower() for g in child.children if g.dep_ == "pobj")
+    if token.dep_ == "dobj":
+        # the parser may hang the "on" phrase on the verb ("tightened curbs on sales")
+        lemmas.update(
+            g.lemma_.lower()
+            for p in token.head.children
+            if p.dep_ == "prep" and p.lower_ == "on"
+            for g in p.children
+            if g.dep_ == "pobj"
+        )
     if token.i > 0 and token.nbor(-1).dep_ in MODIFIER_DEPS:
         lemmas.add(token.nbor(-1).lemma_.lower())
     return lemmas
