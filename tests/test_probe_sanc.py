@@ -111,3 +111,12 @@ def test_limits_on_trade_are_sanctions(code: Code, sentence: str, expected: tupl
     typed = _typed(code(sentence))
     assert expected in typed
     assert not any(kind == "COERCE" for kind, _, _ in typed)
+
+
+def test_each_side_accusing_the_other(code: Code) -> None:
+    """ "A and B exchanged fire, each side blaming the other": both accuse each other."""
+    events = code(
+        "India and Pakistan exchanged artillery fire on Sunday, each side blaming the other for the escalation."
+    )
+    accusations = {(s, t) for kind, s, t in _typed(events) if kind == "ACCUSE"}
+    assert accusations == {("IND", "PAK"), ("PAK", "IND")}

@@ -38,6 +38,8 @@ CONTROL_BY_OBJECT = frozenset(_WORDS["control_by_object"])
 # "its offensive", "their air campaign": the possessor of these act nouns does the act
 POSSESSOR_DOES = frozenset(_WORDS["possessor_does"])
 RESPONSE_VERBS = frozenset(_WORDS["response_verbs"])
+# "each side accusing the other": the subject stands for the parties of the clause it hangs on
+DISTRIBUTIVE_SUBJECTS = frozenset(_WORDS["distributive_subjects"])
 
 
 @dataclass
@@ -572,6 +574,8 @@ def _blamed_for(current: Token, head: Token) -> Token | None:
 def _subjects(verb: Token) -> tuple[Token | None, Token | None, Token | None]:
     subject = passive = agent = None
     for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS and _distributive(child):
+            continue
         if child.dep_ in SUBJECT_DEPS:
             subject = child
         elif child.dep_ in PASSIVE_SUBJECT_DEPS:
@@ -594,6 +598,12 @@ def _subjects(verb: Token) -> tuple[Token | None, Token | None, Token | None]:
                 subject = child
                 break
     return subject, passive, agent
+
+
+def _distributive(subject: Token) -> bool:
+    """ "each", "each side", "either party": a subject that stands for the clause's parties."""
+    words = [subject, *(c for c in subject.children if c.dep_ == "det")]
+    return any(w.lower_ in DISTRIBUTIVE_SUBJECTS for w in words)
 
 
 def subjects_of(verb: Token) -> tuple[Token | None, Token | None, Token | None]:
