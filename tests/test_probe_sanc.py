@@ -116,7 +116,7 @@ def test_limits_on_trade_are_sanctions(code: Code, sentence: str, expected: tupl
 def test_each_side_accusing_the_other(code: Code) -> None:
     """ "A and B exchanged fire, each side blaming the other": both accuse each other."""
     events = code(
-        "India and Pakistan exchanged artillery fire on Sunday, each side blaming the other for the escalation."
+        "India and Pakistan exchanged artillery fire on Sunday, each side blaming the other for the clash."
     )
     accusations = {(s, t) for kind, s, t in _typed(events) if kind == "ACCUSE"}
     assert accusations == {("IND", "PAK"), ("PAK", "IND")}
