@@ -120,3 +120,16 @@ def test_each_side_accusing_the_other(code: Code) -> None:
     )
     accusations = {(s, t) for kind, s, t in _typed(events) if kind == "ACCUSE"}
     assert accusations == {("IND", "PAK"), ("PAK", "IND")}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Colombia suspended arms purchases from Israel over its bombardment of Gaza.",
+        "Belize severed ties with Israel on Friday over its offensive in Gaza.",
+    ],
+)
+def test_its_act_in_a_grievance_is_the_punished_party(code: Code, sentence: str) -> None:
+    """ "cut ties with Israel over its offensive": its is Israel, the party the measure is aimed at."""
+    assault = [e for e in code(sentence) if e.event_type == "ASSAULT"]
+    assert [e.source.country for e in assault] == ["ISR"]

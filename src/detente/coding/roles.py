@@ -251,6 +251,9 @@ def _noun_roles(trigger: Trigger, knowledge: Knowledge) -> Roles:
                 and noun.lemma_.lower() not in POSSESSOR_DOES
             ):
                 roles.target_options.append([child])  # "securing his release": he is released
+            elif child.pos_ == "PRON" and _grieved_party(noun, knowledge):
+                # "cut ties with Israel over its offensive": its is the party punished for it
+                roles.sources = _grieved_party(noun, knowledge)
             else:
                 roles.sources = _with_conjuncts(child)
     if not roles.sources:
@@ -539,7 +542,9 @@ def _grieved_party(noun: Token, knowledge: Knowledge) -> list[Token]:
         g
         for h in [*objects, verb]
         for p in h.children
-        if p.dep_ == "prep" and p.lower_ in INSTRUMENT_TARGET_PREPS | {"on"}
+        # "cut ties with Israel over ...", "halted imports from Kyiv over ...": the partner of the tie cut
+        if p.dep_ == "prep"
+        and p.lower_ in INSTRUMENT_TARGET_PREPS | {"on"} | ({"with", "from"} if h in objects else set())
         for g in p.children
         if g.dep_ == "pobj"
     ]
