@@ -133,3 +133,19 @@ def test_its_act_in_a_grievance_is_the_punished_party(code: Code, sentence: str)
     """ "cut ties with Israel over its offensive": its is Israel, the party the measure is aimed at."""
     assault = [e for e in code(sentence) if e.event_type == "ASSAULT"]
     assert [e.source.country for e in assault] == ["ISR"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Forty Nigerian migrants were deported from Libya on Tuesday.", ("COERCE", "LBY", "NGA")),
+        ("Turkey sent back 500 Syrian refugees last month.", ("COERCE", "TUR", "SYR")),
+        (
+            "Hundreds of Afghan refugees were forcibly returned from Pakistan on Monday.",
+            ("COERCE", "PAK", "AFG"),
+        ),
+    ],
+)
+def test_refugees_sent_back_are_deported(code: Code, sentence: str, expected: tuple[str, str, str]) -> None:
+    """Refugees or migrants sent back are deported; in the passive, "from X" names the deporting state."""
+    assert expected in _typed(code(sentence))

@@ -51,6 +51,7 @@ class VerbRule:
     object_target: bool | None = None  # overrides the type's object_is_target for this rule
     transitive: bool = False  # only with an object: "closed the border", not "the airport closed"
     not_preps: frozenset[str] = frozenset()  # not with these prepositions ("left hospitals without staff")
+    from_source: bool = False  # in the passive, "from X" names the doer ("were deported from the US")
 
 
 @dataclass(frozen=True)
@@ -180,6 +181,7 @@ def load_knowledge() -> Knowledge:
                 object_target=raw.get("object_is_target"),
                 transitive=bool(raw.get("transitive", False)),
                 not_preps=_set(raw.get("not_preps")) or frozenset(),
+                from_source=bool(raw.get("from_source", False)),
             )
             verbs.setdefault(rule.lemma, []).append(rule)
     nouns: dict[str, list[NounRule]] = {}

@@ -68,7 +68,13 @@ def _verb_roles(trigger: Trigger, knowledge: Knowledge) -> Roles:
         object_target = rule.object_target
     if not object_target:
         return _instrument_roles(verb)
-    return clause_roles(verb, knowledge, preps)
+    roles = clause_roles(verb, knowledge, preps)
+    if isinstance(rule, VerbRule) and rule.from_source and is_passive(verb) and not roles.sources:
+        # "were deported from the United States", "were forcibly returned from Iran"
+        doers = _prep_objects(verb, frozenset({"from"}))
+        roles.sources = doers[0] if doers else []
+        roles.target_options = [o for o in roles.target_options if o not in doers]
+    return roles
 
 
 def clause_roles(verb: Token, knowledge: Knowledge, preps: frozenset[str] | None = None) -> Roles:
