@@ -149,3 +149,8 @@ def test_its_act_in_a_grievance_is_the_punished_party(code: Code, sentence: str)
 def test_refugees_sent_back_are_deported(code: Code, sentence: str, expected: tuple[str, str, str]) -> None:
     """Refugees or migrants sent back are deported; in the passive, "from X" names the deporting state."""
     assert expected in _typed(code(sentence))
+
+
+def test_computer_systems_broken_into_are_a_cyberattack(code: Code) -> None:
+    events = code("Russian military hackers infiltrated the email servers of the German Social Democrats.")
+    assert [(e.event_type, e.mode) for e in events] == [("COERCE", "cyber")]
