@@ -42,6 +42,7 @@ class VerbRule:
     object_actor: bool = False
     object_people: bool = False  # the object is people or a body, not a thing of some nationality
     subject_sectors: frozenset[str] | None = None
+    object_sectors: frozenset[str] | None = None  # a target must be of these sectors ("left UNESCO")
     not_objects: frozenset[str] = frozenset()
     preps: frozenset[str] = frozenset()
     no_clause: bool = False
@@ -50,6 +51,7 @@ class VerbRule:
     object_target: bool | None = None  # overrides the type's object_is_target for this rule
     transitive: bool = False  # only with an object: "closed the border", not "the airport closed"
     not_preps: frozenset[str] = frozenset()  # not with these prepositions ("left hospitals without staff")
+    from_source: bool = False  # in the passive, "from X" names the doer ("were deported from the US")
 
 
 @dataclass(frozen=True)
@@ -72,6 +74,8 @@ class NounRule:
     # only as the frame of a verb of its type ("freed ten detainees in exchange for X"), where it
     # tells the other side's part: done by the verb's patient to the verb's doer
     in_return: bool = False
+    # not when the doer is of one of these sectors ("Israel launched strikes" is no labour strike)
+    not_subject_sectors: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -125,6 +129,7 @@ class Knowledge:
     response_nouns: frozenset[str] = frozenset()
     # "supplied the rebels with drones": the "with" phrase names what is given
     giving_verbs: frozenset[str] = frozenset()
+    outcome_marks: frozenset[str] = frozenset()  # "were killed when militants attacked"
     versions: dict[str, str] = field(default_factory=dict)
 
 
@@ -171,6 +176,7 @@ def load_knowledge() -> Knowledge:
                 object_actor=bool(raw.get("object_actor", False)),
                 object_people=bool(raw.get("object_people", False)),
                 subject_sectors=_set(raw.get("subject_sectors")),
+                object_sectors=_set(raw.get("object_sectors")),
                 not_objects=_set(raw.get("not_objects")) or frozenset(),
                 preps=_set(raw.get("preps")) or frozenset(),
                 no_clause=bool(raw.get("no_clause", False)),
@@ -179,6 +185,7 @@ def load_knowledge() -> Knowledge:
                 object_target=raw.get("object_is_target"),
                 transitive=bool(raw.get("transitive", False)),
                 not_preps=_set(raw.get("not_preps")) or frozenset(),
+                from_source=bool(raw.get("from_source", False)),
             )
             verbs.setdefault(rule.lemma, []).append(rule)
     nouns: dict[str, list[NounRule]] = {}
@@ -205,6 +212,7 @@ def load_knowledge() -> Knowledge:
                     alone=bool(raw.get("alone", False)),
                     preps=_set(raw.get("preps")) or frozenset(),
                     in_return=bool(raw.get("in_return", False)),
+                    not_subject_sectors=_set(raw.get("not_subject_sectors")) or frozenset(),
                 )
             )
     if problems:
@@ -236,6 +244,7 @@ def load_knowledge() -> Knowledge:
         giving_verbs=frozenset(triggers.get("giving_verbs") or []),
         attributive_acts=frozenset(triggers.get("attributive_acts") or []),
         response_nouns=frozenset(triggers.get("response_nouns") or []),
+        outcome_marks=frozenset(triggers.get("outcome_marks") or []),
         versions={d["id"]: str(d["version"]) for d in (plover, triggers, modality)},
     )
 

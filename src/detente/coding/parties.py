@@ -275,16 +275,20 @@ def result_place(trigger: Trigger, gazetteer: Gazetteer) -> Place | None:
 
 
 def conditions_fail(scene: Scene, sources: list[Actor], targets: list[Actor]) -> bool:
-    """A verb rule's conditions on its object or its subject's sector do not hold."""
+    """A verb rule's conditions on its object or its subject's sector do not hold; or a noun rule's
+    doer is of a sector that does not do such acts ("Israel launched strikes" is no labour strike)."""
     rule = scene.trigger.rule
     if not isinstance(rule, VerbRule):
-        return False
+        return any(s.sector in rule.not_subject_sectors for s in sources)
     named = bool(targets) and (not rule.object_people or _names_people(scene))
     no_object = rule.object_actor and not named and (not scene.located or scene.trigger.token.dep_ == "acl")
     wrong_subject = rule.subject_sectors is not None and not any(
         s.sector in rule.subject_sectors for s in sources
     )
-    return no_object or wrong_subject
+    wrong_object = rule.object_sectors is not None and not any(
+        t.sector in rule.object_sectors for t in targets
+    )
+    return no_object or wrong_subject or wrong_object
 
 
 def _names_people(scene: Scene) -> bool:

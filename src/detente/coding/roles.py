@@ -41,6 +41,8 @@ RESPONSE_VERBS = frozenset(_WORDS["response_verbs"])
 STATE_SECTORS = frozenset(_WORDS["state_sectors"])
 CITIZEN_SECTORS = frozenset(_WORDS["citizen_sectors"])
 FRONTIER_NOUNS = frozenset(_WORDS.get("frontier_nouns") or [])
+# "each side accusing the other": the subject stands for the parties of the clause it hangs on
+DISTRIBUTIVE_SUBJECTS = frozenset(_WORDS["distributive_subjects"])
 
 
 @dataclass
@@ -69,7 +71,13 @@ def _verb_roles(trigger: Trigger, knowledge: Knowledge) -> Roles:
         object_target = rule.object_target
     if not object_target:
         return _instrument_roles(verb)
-    return clause_roles(verb, knowledge, preps)
+    roles = clause_roles(verb, knowledge, preps)
+    if isinstance(rule, VerbRule) and rule.from_source and is_passive(verb) and not roles.sources:
+        # "were deported from the United States", "were forcibly returned from Iran"
+        doers = _prep_objects(verb, frozenset({"from"}))
+        roles.sources = doers[0] if doers else []
+        roles.target_options = [o for o in roles.target_options if o not in doers]
+    return roles
 
 
 def clause_roles(verb: Token, knowledge: Knowledge, preps: frozenset[str] | None = None) -> Roles:
@@ -279,6 +287,9 @@ def _noun_roles(trigger: Trigger, knowledge: Knowledge) -> Roles:
                 and noun.lemma_.lower() not in POSSESSOR_DOES
             ):
                 roles.target_options.append([child])  # "securing his release": he is released
+            elif child.pos_ == "PRON" and _grieved_party(noun, knowledge):
+                # "cut ties with Israel over its offensive": its is the party punished for it
+                roles.sources = _grieved_party(noun, knowledge)
             else:
                 roles.sources = _with_conjuncts(child)
     if not roles.sources:
@@ -296,7 +307,9 @@ def _noun_roles(trigger: Trigger, knowledge: Knowledge) -> Roles:
                 # "a note of protest": the "of" phrase says what kind of note, not who; but a
                 # nationality in it does ("the delivery of 600 UN aid trucks", "of US tanks")
                 if not roles.sources and word == "of" and rule.of_role == "source":
-                    roles.sources = [t for t in _named_modifier(pobj) if t.ent_type_ in NAMED_PARTIES]
+                    roles.sources = [
+                        t for t in _named_modifier(pobj) if t.ent_type_ in NAMED_PARTIES
+                    ] or _owners(pobj)  # "the recall of Rwanda's envoy"
                 continue
             if (
                 word in knowledge.source_preps
@@ -393,6 +406,8 @@ def _noun_roles(trigger: Trigger, knowledge: Knowledge) -> Roles:
             ):
                 roles.target_options.append(_with_conjuncts(child))
         roles.target_options.extend(_prep_objects(verb, knowledge.target_preps | rule.preps))
+    if not roles.target_options and trigger.light_verb is None:
+        roles.target_options.extend(_struck_by(noun, knowledge))
     if not roles.sources:
         roles.sources = _parties_between(noun, trigger.light_verb)
     if not roles.sources and noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN"):
@@ -414,6 +429,21 @@ def _mediating(participle: Token, knowledge: Knowledge) -> bool:
     "talks mediated by Oman"): its agent is the mediator, not the act's doer."""
     rules = knowledge.verbs.get(participle.lemma_.lower(), [])
     return any(r.event_type == "CONSULT" and r.mode == "third-party" for r in rules)
+
+
+def _owners(noun: Token) -> list[Token]:
+    """The possessors of a noun ("Rwanda's envoy", "its ambassador")."""
+    return [c for c in noun.children if c.dep_ == "poss" and c.ent_type_ not in ("DATE", "TIME")]
+
+
+def _struck_by(noun: Token, knowledge: Knowledge) -> list[list[Token]]:
+    """What an event noun that does not act again hit, as the subject of the verb telling the hit:
+    "an Israeli air strike destroyed Iran's consulate" (the consulate's owner is the target)."""
+    verb = noun.head
+    if noun.dep_ != "nsubj" or verb.pos_ != "VERB" or noun.lemma_.lower() not in knowledge.not_agents:
+        return []
+    options = [_with_conjuncts(c) for c in verb.children if c.dep_ == "dobj"]
+    return options + _prep_objects(verb, knowledge.target_preps)
 
 
 def _bundle(noun: Token) -> Token | None:
@@ -590,7 +620,9 @@ def _grieved_party(noun: Token, knowledge: Knowledge) -> list[Token]:
         g
         for h in [*objects, verb]
         for p in h.children
-        if p.dep_ == "prep" and p.lower_ in INSTRUMENT_TARGET_PREPS | {"on"}
+        # "cut ties with Israel over ...", "halted imports from Kyiv over ...": the partner of the tie cut
+        if p.dep_ == "prep"
+        and p.lower_ in INSTRUMENT_TARGET_PREPS | {"on"} | ({"with", "from"} if h in objects else set())
         for g in p.children
         if g.dep_ == "pobj"
     ]
@@ -625,6 +657,8 @@ def _blamed_for(current: Token, head: Token) -> Token | None:
 def _subjects(verb: Token) -> tuple[Token | None, Token | None, Token | None]:
     subject = passive = agent = None
     for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS and _distributive(child):
+            continue
         if child.dep_ in SUBJECT_DEPS:
             subject = child
         elif child.dep_ in PASSIVE_SUBJECT_DEPS:
@@ -665,6 +699,12 @@ def _stray_by_agent(verb: Token) -> Token | None:
             ):
                 return pobjs[0]
     return None
+
+
+def _distributive(subject: Token) -> bool:
+    """ "each", "each side", "either party": a subject that stands for the clause's parties."""
+    words = [subject, *(c for c in subject.children if c.dep_ == "det")]
+    return any(w.lower_ in DISTRIBUTIVE_SUBJECTS for w in words)
 
 
 def subjects_of(verb: Token) -> tuple[Token | None, Token | None, Token | None]:

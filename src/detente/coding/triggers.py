@@ -48,8 +48,8 @@ class Trigger:
     rule: VerbRule | NounRule
     light_verb: Token | None = None
     alternatives: tuple[
-        VerbRule, ...
-    ] = ()  # later rules for the same verb, tried when this one's conditions fail
+        VerbRule | NounRule, ...
+    ] = ()  # later rules for the same word, tried when this one's conditions fail
 
     @property
     def is_noun(self) -> bool:
@@ -69,8 +69,9 @@ def find_triggers(sent: Span, knowledge: Knowledge) -> list[Trigger]:
             and not _second_object(token)
             and not _inside_name(token)
         ):
-            noun_rule = match_noun(token, knowledge)
-            if noun_rule is not None:
+            noun_rules = match_noun_rules(token, knowledge)
+            if noun_rules:
+                noun_rule = noun_rules[0]
                 light = _light_verb(token, knowledge)
                 if light is not None and not _mediates_another(light, noun_rule, knowledge):
                     covered_by_noun.add(light.i)
@@ -84,7 +85,7 @@ def find_triggers(sent: Span, knowledge: Knowledge) -> list[Trigger]:
                     and _is_light(c, knowledge)
                     and not any(g.dep_ == "agent" for g in c.children)
                 )
-                found.append(Trigger(token, noun_rule, light))
+                found.append(Trigger(token, noun_rule, light, alternatives=tuple(noun_rules[1:])))
     # "a note of protest": "protest" only says what kind of note; it is not an event of its own
     defining = {
         m.i
@@ -128,6 +129,7 @@ def find_triggers(sent: Span, knowledge: Knowledge) -> list[Trigger]:
         for c in t.light_verb.children
         if c.dep_ == "prep" and c.lower_ == "with" and c.i > t.token.i
     ]
+    noun_kinds = {t.token.i: t.rule.event_type for t in found if t.is_noun}
     found = [
         t
         for t in found
@@ -141,6 +143,7 @@ def find_triggers(sent: Span, knowledge: Knowledge) -> list[Trigger]:
                 and t.token.i in {x.i for x in verb.subtree}
                 and t.token.dep_ != "nsubj"
                 and not _answered_act(t.token, verb, knowledge)
+                and not _inside_other_act(t.token, verb, noun_kinds)
                 for verb, kind in verbs_by_type
             )
         )
@@ -256,7 +259,7 @@ def find_triggers(sent: Span, knowledge: Knowledge) -> list[Trigger]:
             and not (t.token.dep_ == "conj" and _to_infinitive(t.token.head))
         )
     ]
-    found = [t for t in found if not _tells_the_outcome(t, found)]
+    found = [t for t in found if not _tells_the_outcome(t, found) and not _suffered_in(t, found, knowledge)]
     # "deployed soldiers to support the rebels", "extradited him to face charges": what an act is
     # done for is not told as done
     # (or on the light verb of one: "began a strike to press the government")
@@ -283,6 +286,19 @@ def _answered_act(noun: Token, verb: Token, knowledge: Knowledge) -> bool:
         if ancestor.i == verb.i:
             return False
         if ancestor.lemma_.lower() in knowledge.response_nouns:
+            return True
+    return False
+
+
+def _inside_other_act(noun: Token, verb: Token, noun_kinds: dict[int, str]) -> bool:
+    """``noun`` hangs off an event noun of another kind below ``verb``, so it is an act of its own
+    ("detained students at rallies against the detention of the mayor": the detention is what the
+    rallies were about, not the detention of the students)."""
+    kind = noun_kinds.get(noun.i)
+    for ancestor in noun.ancestors:
+        if ancestor.i == verb.i:
+            return False
+        if ancestor.i in noun_kinds and noun_kinds[ancestor.i] != kind:
             return True
     return False
 
@@ -487,6 +503,8 @@ def match_verb_rules(token: Token, knowledge: Knowledge) -> list[VerbRule]:
     object_lemmas = {o.lemma_.lower() for o in objects} | {
         c.lemma_.lower() for o in objects for c in o.children if c.dep_ == "compound"
     }
+    if any(_named_org(o) for o in objects):
+        object_lemmas.add("ORG")  # "quit ECOWAS", "would leave UNESCO"
     subject_lemmas = {c.lemma_.lower() for c in token.children if c.dep_ == "nsubj"} | {
         g.lemma_.lower()
         for c in token.children
@@ -630,10 +648,32 @@ def _tells_the_outcome(trigger: Trigger, found: list[Trigger]) -> bool:
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
         return False
     kind = trigger.rule.event_type
+    # the act may be told by the verb or by an event noun that is its subject ("an air strike
+    # destroyed the consulate, killing two generals")
+    acts = {token.head.i} | {c.i for c in token.head.children if c.dep_ == "nsubj"}
     return any(
-        t.token.i == token.head.i and kind in {t.rule.event_type, *(a.event_type for a in t.alternatives)}
+        t.token.i in acts and kind in {t.rule.event_type, *(a.event_type for a in t.alternatives)}
         for t in found
     )
+
+
+def _suffered_in(trigger: Trigger, found: list[Trigger], knowledge: Knowledge) -> bool:
+    """A passive act of no specific kind that a clause of the same kind says was done "when" or
+    "as" ("12 soldiers were killed when jihadists ambushed a patrol"): the clause tells the act."""
+    token = trigger.token
+    if trigger.rule.mode is not None or trigger.is_noun:
+        return False
+    deps = {c.dep_ for c in token.children}
+    if "nsubjpass" not in deps or "agent" in deps:
+        return False
+    clauses = {
+        c.i
+        for c in token.children
+        if c.dep_ == "advcl"
+        and any(m.dep_ in ("advmod", "mark") and m.lower_ in knowledge.outcome_marks for m in c.children)
+    }
+    kind = trigger.rule.event_type
+    return any(t.token.i in clauses and t.rule.event_type == kind for t in found)
 
 
 def _nominal_verb(token: Token) -> bool:
@@ -654,7 +694,7 @@ def _from_object_fits(token: Token, allowed: frozenset[str]) -> bool:
         for obj in prep.children:
             if obj.dep_ != "pobj":
                 continue
-            named_org = obj.ent_type_ == "ORG" or (len(obj.text) > 1 and obj.text.isupper())  # ECOWAS
+            named_org = _named_org(obj)
             named_state = obj.ent_type_ == "GPE"  # "protests from Vilnius"
             if (
                 obj.lemma_.lower() in allowed
@@ -665,6 +705,11 @@ def _from_object_fits(token: Token, allowed: frozenset[str]) -> bool:
     return False
 
 
+def _named_org(token: Token) -> bool:
+    """A named organisation: an ORG entity or an acronym ("ECOWAS", "UNESCO")."""
+    return token.ent_type_ == "ORG" or (len(token.text) > 1 and token.text.isupper())
+
+
 def dates_only(prep: Token) -> bool:
     """A preposition whose objects are all dates or times ("on Monday", "in March")."""
     objects = [g for g in prep.children if g.dep_ == "pobj"]
@@ -673,12 +718,18 @@ def dates_only(prep: Token) -> bool:
 
 def match_noun(token: Token, knowledge: Knowledge) -> NounRule | None:
     """The first noun rule whose lemma, modifier and governing-verb conditions fit ``token``."""
+    return next(iter(match_noun_rules(token, knowledge)), None)
+
+
+def match_noun_rules(token: Token, knowledge: Knowledge) -> list[NounRule]:
+    """Every noun rule whose lemma, modifier and governing-verb conditions fit ``token``, in order."""
     forms = [*_hyphenated(token), token.lemma_.lower(), token.lower_]
     rules = next((knowledge.nouns[f] for f in forms if f in knowledge.nouns), None)
     if not rules:
-        return None
+        return []
     modifiers = _modifier_lemmas(token)
     governing = _governing_verbs(token)
+    fitting: list[NounRule] = []
     for rule in rules:
         if rule.modifiers is not None and not (modifiers & rule.modifiers):
             continue
@@ -698,8 +749,8 @@ def match_noun(token: Token, knowledge: Knowledge) -> NounRule | None:
             continue
         if rule.in_return and framed_act(token, rule, knowledge) is None:
             continue
-        return rule
-    return None
+        fitting.append(rule)
+    return fitting
 
 
 def framed_act(noun: Token, rule: NounRule, knowledge: Knowledge) -> Token | None:
@@ -837,9 +888,19 @@ def _modifier_lemmas(token: Token) -> set[str]:
         if child.dep_ in MODIFIER_DEPS:
             lemmas.add(child.lemma_.lower())
             lemmas.update(c.lemma_.lower() for c in child.children if c.dep_ in MODIFIER_DEPS)
-        elif child.dep_ == "prep" and child.lower_ in ("of", "in"):
-            # "a cessation of hostilities", "a pause in fighting"
+        elif child.dep_ == "prep" and child.lower_ in ("of", "in", "on"):
+            # "a note of protest", "a cessation of hostilities", "a pause in fighting"; what a limit
+            # is on ("curbs on sales of chips")
             lemmas.update(g.lemma_.lower() for g in child.children if g.dep_ == "pobj")
+    if token.dep_ == "dobj":
+        # the parser may hang the "on" phrase on the verb ("tightened curbs on sales")
+        lemmas.update(
+            g.lemma_.lower()
+            for p in token.head.children
+            if p.dep_ == "prep" and p.lower_ == "on"
+            for g in p.children
+            if g.dep_ == "pobj"
+        )
     if token.i > 0 and token.nbor(-1).dep_ in MODIFIER_DEPS:
         lemmas.add(token.nbor(-1).lemma_.lower())
     return lemmas
