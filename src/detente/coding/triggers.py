@@ -937,8 +937,11 @@ def _is_light(verb: Token, knowledge: Knowledge) -> bool:
 def _answers(verb: Token, noun: Token, knowledge: Knowledge) -> bool:
     """A verb, light over most event nouns, whose own rule of another type names ``noun`` as its object:
     "accepted the miners' demands", "granted Kyiv's request" answer the demand (a concession) and do
-    not restate it."""
+    not restate it. A verb the noun's own rule names as its light verb still restates it ("exchanged
+    letters of intent" is the agreement, not correspondence)."""
     kind = match_noun(noun, knowledge)
+    if kind is not None and kind.verbs is not None and verb.lemma_.lower() in kind.verbs:
+        return False
     return any(
         rule.objects is not None
         and noun.lemma_.lower() in rule.objects
