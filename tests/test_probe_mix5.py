@@ -73,3 +73,19 @@ def test_exempting_people_is_a_concession(code: Code, sentence: str, expected: t
 def test_restrictions_placed_on_a_target_have_the_placer_as_source(code: Code) -> None:
     typed = _typed(code("India placed trade restrictions on four Chinese firms on Monday."))
     assert ("SANCTION", "IND", "CHN") in typed
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Latvia will shut its consulate in Pskov next month.", ("SANCTION", "LVA", "RUS")),
+        ("Bahrain closed its embassy in Beirut on Friday.", ("SANCTION", "BHR", "LBN")),
+    ],
+)
+def test_own_post_abroad_stands_for_its_host(code: Code, sentence: str, expected: tuple[str, str, str]) -> None:
+    assert expected in _typed(code(sentence))
+
+
+def test_foreign_post_keeps_its_owner(code: Code) -> None:
+    typed = _typed(code("Poland closed the Russian consulate in Gdansk on Wednesday."))
+    assert ("SANCTION", "POL", "RUS") in typed
