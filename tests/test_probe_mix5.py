@@ -89,3 +89,15 @@ def test_own_post_abroad_stands_for_its_host(code: Code, sentence: str, expected
 def test_foreign_post_keeps_its_owner(code: Code) -> None:
     typed = _typed(code("Poland closed the Russian consulate in Gdansk on Wednesday."))
     assert ("SANCTION", "POL", "RUS") in typed
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A court in Tbilisi jailed a businessman for plotting to assassinate the interior minister.",
+        "Prosecutors say the cell had conspired to bomb the Turkish consulate in Erbil.",
+        "The officers were accused of scheming to overthrow the government of Burkina Faso.",
+    ],
+)
+def test_plotted_acts_are_no_acts(code: Code, sentence: str) -> None:
+    assert not any(e.event_type == "ASSAULT" for e in code(sentence))

@@ -98,6 +98,7 @@ class ModalityCues:
     past_marks: frozenset[str] = frozenset()
     opinion_verbs: frozenset[str] = frozenset()
     convening_verbs: frozenset[str] = frozenset()
+    plot_governors: frozenset[str] = frozenset()
 
 
 @dataclass
