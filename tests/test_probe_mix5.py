@@ -101,3 +101,9 @@ def test_foreign_post_keeps_its_owner(code: Code) -> None:
 )
 def test_plotted_acts_are_no_acts(code: Code, sentence: str) -> None:
     assert not any(e.event_type == "ASSAULT" for e in code(sentence))
+
+
+def test_armed_group_modifier_names_the_doer(code: Code) -> None:
+    typed = _typed(code("Burkina Faso's army chief denounced the jihadist blockade of Djibo."))
+    assert ("COERCE", None, "BFA") in typed
+    assert not any(kind == "COERCE" and source == "BFA" for kind, source, _ in typed)
