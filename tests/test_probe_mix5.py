@@ -82,7 +82,9 @@ def test_restrictions_placed_on_a_target_have_the_placer_as_source(code: Code) -
         ("Bahrain closed its embassy in Beirut on Friday.", ("SANCTION", "BHR", "LBN")),
     ],
 )
-def test_own_post_abroad_stands_for_its_host(code: Code, sentence: str, expected: tuple[str, str, str]) -> None:
+def test_own_post_abroad_stands_for_its_host(
+    code: Code, sentence: str, expected: tuple[str, str, str]
+) -> None:
     assert expected in _typed(code(sentence))
 
 
