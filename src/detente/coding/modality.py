@@ -119,7 +119,7 @@ def read_modality(trigger: Trigger, cues: ModalityCues) -> Modality:
             if lemma in cues.denial_verbs and relation in ("xcomp", "pcomp") and child_tok.tag_ == "VBG":
                 negated = True  # "denied supplying missiles": a denial of fact, not a refusal
                 claimant = claimant or _speaker(head)
-            elif lemma in cues.refusal_governors and (
+            elif lemma in cues.refusal_governors | cues.plot_governors and (
                 relation in ("xcomp", "pcomp") or (relation == "advcl" and _to_infinitive(child_tok))
             ):
                 # "refused to release", "rejected calls from ASEAN to halt air strikes" (the parser

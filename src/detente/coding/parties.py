@@ -612,6 +612,8 @@ def _first_target(
                 actors = [
                     a.model_copy(update={"country": placed.country, "name": placed.name}) for a in actors
                 ]
+        if not unowned and avoid and all(a.country in (None, avoid) for a in actors):
+            actors = _post_host(option[0], ctx) or actors
         pronoun = option[0].pos_ == "PRON"
         if avoid and pronoun and all(a.country == avoid for a in actors) and _self(option[0], actors, source):
             # "Pakistan ... accusing it of sheltering militants": an object pronoun is someone else
@@ -896,6 +898,15 @@ def _fellow_subjects(trigger: Trigger) -> set[int]:
         if s.dep_ in ("nsubj", "nsubjpass")
         for t in s.subtree
     }
+
+
+def _post_host(head: Token, ctx: CodingContext) -> list[Actor]:
+    """The country a source's own post abroad stands in, which the act on the post concerns:
+    "closed its embassy in Minsk", "reopened its consulate in Aleppo" (Belarus, Syria)."""
+    if head.lemma_.lower() not in FOREIGN_POSTS:
+        return []
+    host = _phrase_place(head, ctx, kinds=GEO_ENTITIES)
+    return [host] if host is not None and host.country else []
 
 
 def _where_a_post_is(token: Token) -> bool:

@@ -194,6 +194,15 @@ def _named_modifier(noun: Token) -> list[Token]:
     return named[:1]
 
 
+def _agent_modifier(noun: Token, knowledge: Knowledge) -> list[Token]:
+    """A word for an armed group among a noun's modifiers ("jihadist blockades", "rebel attacks")."""
+    return [
+        t
+        for t in noun.children
+        if t.dep_ in ("amod", "compound") and t.lemma_.lower() in knowledge.agent_modifiers
+    ][:1]
+
+
 def _answered_agent(noun: Token, knowledge: Knowledge) -> list[Token]:
     """ "in response to similar expulsions by Tallinn": the parser hangs the noun's "by" phrase on the
     word of response; after the noun, it names the noun's doer."""
@@ -294,7 +303,7 @@ def _noun_roles(trigger: Trigger, knowledge: Knowledge) -> Roles:
                 roles.sources = _with_conjuncts(child)
     if not roles.sources:
         # "the Russian missile strike", "Ukrainian drone strikes": a nationality among the modifiers
-        roles.sources = _named_modifier(noun)
+        roles.sources = _named_modifier(noun) or _agent_modifier(noun, knowledge)
         modifier_source = roles.sources[0] if roles.sources else None
     for child in noun.children:
         if child.dep_ == "prep":
