@@ -58,3 +58,10 @@ def test_rains_are_no_attackers(code: Code) -> None:
 def test_relief_kits_distributed_are_aid(code: Code) -> None:
     events = code("The Red Cross distributed hygiene kits to refugees in Chad.")
     assert [e.event_type for e in events] == ["AID"]
+
+
+def test_aid_received_from_a_donor_named_after_the_goods(code: Code) -> None:
+    """ "received a donation of 20 ambulances from Japan": the parser hangs "from" on the goods; the
+    donor is still the source and the receiver the target."""
+    events = code("Bolivia received a donation of 20 ambulances from Japan on Friday.")
+    assert _pairs(events, "AID") == {("JPN", "BOL")}

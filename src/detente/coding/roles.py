@@ -551,9 +551,12 @@ def _reaction(noun: Token, knowledge: Knowledge) -> Roles | None:
         for g in p.children
         if g.dep_ == "pobj"
     ]
+    # (also hung by the parser on what the noun is of: "received a donation of 20 ambulances from Japan")
+    holders = [noun, *(g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children)]
     reacting += [
         g
-        for p in noun.children
+        for h in holders
+        for p in h.children
         if p.dep_ == "prep" and p.lower_ == "from"
         for g in p.children
         if g.dep_ == "pobj"
