@@ -65,3 +65,10 @@ def test_aid_received_from_a_donor_named_after_the_goods(code: Code) -> None:
     donor is still the source and the receiver the target."""
     events = code("Bolivia received a donation of 20 ambulances from Japan on Friday.")
     assert _pairs(events, "AID") == {("JPN", "BOL")}
+
+
+def test_its_in_what_a_party_is_thanked_for_is_that_party(code: Code) -> None:
+    """ "thanked Uganda for its donation": the possessive names the party thanked, not the thanker."""
+    events = code("Kenya thanked Uganda for its donation of maize.")
+    assert _pairs(events, "SUPPORT") == {("KEN", "UGA")}
+    assert _pairs(events, "AID") == {("UGA", "KEN")}
