@@ -72,3 +72,8 @@ def test_its_in_what_a_party_is_thanked_for_is_that_party(code: Code) -> None:
     events = code("Kenya thanked Uganda for its donation of maize.")
     assert _pairs(events, "SUPPORT") == {("KEN", "UGA")}
     assert _pairs(events, "AID") == {("UGA", "KEN")}
+
+
+def test_credit_line_extended_is_aid(code: Code) -> None:
+    events = code("Sri Lanka drew on a credit line extended by India in March.")
+    assert _pairs(events, "AID") == {("IND", "LKA")}
