@@ -126,6 +126,7 @@ class Knowledge:
     attribution_verbs: dict[str, str] = field(default_factory=dict)  # verb -> preposition naming the doer
     grievance_preps: frozenset[str] = frozenset()
     agent_modifiers: frozenset[str] = frozenset()
+    credit_preps: frozenset[str] = frozenset()
     defiance_preps: frozenset[str] = frozenset()
     attributive_acts: frozenset[str] = frozenset()
     response_nouns: frozenset[str] = frozenset()
@@ -243,6 +244,7 @@ def load_knowledge() -> Knowledge:
         attribution_verbs=dict(str(p).split(maxsplit=1) for p in triggers.get("attribution_verbs") or []),
         grievance_preps=frozenset(triggers.get("grievance_preps") or []),
         agent_modifiers=frozenset(triggers.get("agent_modifiers") or []),
+        credit_preps=frozenset(triggers.get("credit_preps") or []),
         defiance_preps=frozenset(triggers.get("defiance_preps") or []),
         giving_verbs=frozenset(triggers.get("giving_verbs") or []),
         attributive_acts=frozenset(triggers.get("attributive_acts") or []),

@@ -299,6 +299,9 @@ def _noun_roles(trigger: Trigger, knowledge: Knowledge) -> Roles:
             elif child.pos_ == "PRON" and _grieved_party(noun, knowledge):
                 # "cut ties with Israel over its offensive": its is the party punished for it
                 roles.sources = _grieved_party(noun, knowledge)
+            elif child.pos_ == "PRON" and _credited_party(noun, knowledge):
+                # "thanked Chile for its assistance": its is the party thanked for it
+                roles.sources = _credited_party(noun, knowledge)
             else:
                 roles.sources = _with_conjuncts(child)
     if not roles.sources:
@@ -560,9 +563,12 @@ def _reaction(noun: Token, knowledge: Knowledge) -> Roles | None:
         for g in p.children
         if g.dep_ == "pobj"
     ]
+    # (also hung by the parser on what the noun is of: "received a donation of 20 ambulances from Japan")
+    holders = [noun, *(g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children)]
     reacting += [
         g
-        for p in noun.children
+        for h in holders
+        for p in h.children
         if p.dep_ == "prep" and p.lower_ == "from"
         for g in p.children
         if g.dep_ == "pobj"
@@ -638,6 +644,18 @@ def _grieved_party(noun: Token, knowledge: Knowledge) -> list[Token]:
     people = [o for o in objects if o.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or o.pos_ == "PROPN"]
     found = aimed or people
     return _with_conjuncts(found[0]) if found else []
+
+
+def _credited_party(noun: Token, knowledge: Knowledge) -> list[Token]:
+    """The party a verb thanks, praises or blames for an act of its own, told in a "for" phrase
+    ("thanked Chile for its assistance", "praised Qatar for its mediation"): the verb's object."""
+    prep = noun.head
+    verb = prep.head
+    if noun.dep_ != "pobj" or prep.lower_ not in knowledge.credit_preps or verb.pos_ != "VERB":
+        return []
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    people = [o for o in objects if o.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or o.pos_ == "PROPN"]
+    return _with_conjuncts(people[0]) if people else []
 
 
 def _circumstance_of_request(chain: set[int], verb: Token) -> bool:

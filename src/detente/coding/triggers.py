@@ -232,7 +232,8 @@ def find_triggers(sent: Span, knowledge: Knowledge) -> list[Trigger]:
         )
     ]
     # "agreed to a ceasefire", "agreed to hand back four villages": the act agreed to is the event
-    acts = {t.token.i for t in found}
+    # (also one told as a noun on its light verb: "agreed to resume talks", "to set up a joint body")
+    acts = {t.token.i for t in found} | {t.light_verb.i for t in found if t.light_verb is not None}
     found = [
         t
         for t in found
@@ -786,12 +787,19 @@ def _governing_verbs(noun: Token) -> set[str]:
         head = noun.head.head  # "blocked thousands of demonstrators"
     governing: set[str] = set()
     if head.dep_ in ("dobj", "nsubjpass") and head.head.pos_ in ("VERB", "AUX"):
-        governing |= set(verb_forms(head.head))
+        governing |= _with_particles(head.head)
     governing |= {f for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" for f in verb_forms(c)}
     governing |= {f for c in _object_relatives(noun) for f in verb_forms(c)}
     if head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ in ("VERB", "AUX"):
         governing |= {f"{f} {head.head.lower_}" for f in verb_forms(head.head.head)}
     return governing
+
+
+def _with_particles(verb: Token) -> set[str]:
+    """The forms of ``verb``, also with its particle ("set up a joint committee" → "set up")."""
+    forms = verb_forms(verb)
+    particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    return set(forms) | {f"{f} {p}" for f in forms for p in particles}
 
 
 def _object_relatives(noun: Token) -> list[Token]:
