@@ -947,6 +947,19 @@ def _answers(verb: Token, noun: Token, knowledge: Knowledge) -> bool:
     )
 
 
+def _plain_first_object(first: Token, noun: Token, knowledge: Knowledge) -> bool:
+    """``first``, coordinated before the event noun ``noun``, is a light verb's object and no event
+    itself, so the light verb carries the event noun (and does not answer it)."""
+    verb = first.head
+    return (
+        first.dep_ == "dobj"
+        and verb.pos_ == "VERB"
+        and _is_light(verb, knowledge)
+        and match_noun(first, knowledge) is None
+        and not _answers(verb, noun, knowledge)
+    )
+
+
 def _light_verb(noun: Token, knowledge: Knowledge) -> Token | None:
     """The light verb of which ``noun`` is the object ("held talks", "a note was handed", "the
     agreement they signed")."""
@@ -962,6 +975,9 @@ def _light_verb(noun: Token, knowledge: Knowledge) -> Token | None:
         if _is_light(verb, knowledge) and head.lower_ in ("into", "in", "on"):
             return verb
     if noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN"):
+        if _plain_first_object(noun.head, noun, knowledge):
+            # "launched a missile and drone attack": the parser coordinates the attack's modifier with it
+            return noun.head.head
         return _light_verb(noun.head, knowledge)
     if (
         noun.dep_ == "pobj"
