@@ -48,3 +48,20 @@ def test_coordinated_weapon_before_attack_noun(code: Code) -> None:
     its conjunct; the launch is the attack's light verb, not a weapons launch of its own."""
     events = code("Russia launched a massive missile and drone attack on Odesa on Tuesday.")
     assert [(e.event_type, e.source.country) for e in events] == [("ASSAULT", "RUS")]
+
+
+def test_parties_dissolved_are_the_states_own(code: Code) -> None:
+    events = code("Chad's junta dissolved all political parties.")
+    assert _typed(events) == [("COERCE", "TCD", "TCD")]
+
+
+def test_gatherings_banned_are_not_held(code: Code) -> None:
+    events = code("Chad's junta dissolved all political parties and banned their meetings.")
+    assert [e.event_type for e in events] == ["COERCE", "COERCE"]
+    events = code("Guinea's junta banned all opposition rallies.")
+    assert not any(e.event_type == "PROTEST" for e in events)
+
+
+def test_means_told_in_a_participle_are_no_second_act(code: Code) -> None:
+    events = code("Police in Lagos dispersed the protesters, using tear gas and batons.")
+    assert [e.event_type for e in events].count("ASSAULT") == 1
