@@ -65,3 +65,8 @@ def test_gatherings_banned_are_not_held(code: Code) -> None:
 def test_means_told_in_a_participle_are_no_second_act(code: Code) -> None:
     events = code("Police in Lagos dispersed the protesters, using tear gas and batons.")
     assert [e.event_type for e in events].count("ASSAULT") == 1
+
+
+def test_forces_readied_are_mobilised(code: Code) -> None:
+    events = code("Kenya readied a standby force for Haiti.")
+    assert [(e.event_type, e.source.country) for e in events] == [("MOBILIZE", "KEN")]
