@@ -119,6 +119,8 @@ class Knowledge:
     partner_verbs: frozenset[str]
     ending_verbs: frozenset[str]
     topic_verbs: frozenset[str]
+    prohibiting_verbs: frozenset[str]
+    instrument_verbs: frozenset[str]
     definite_determiners: frozenset[str]
     target_preps: frozenset[str]
     source_preps: frozenset[str]
@@ -237,6 +239,8 @@ def load_knowledge() -> Knowledge:
         partner_verbs=frozenset(triggers.get("partner_verbs") or []),
         ending_verbs=frozenset(triggers.get("ending_verbs") or []),
         topic_verbs=frozenset(triggers.get("topic_verbs") or []),
+        prohibiting_verbs=frozenset(triggers.get("prohibiting_verbs") or []),
+        instrument_verbs=frozenset(triggers.get("instrument_verbs") or []),
         definite_determiners=frozenset(triggers.get("definite_determiners") or []),
         target_preps=frozenset(triggers.get("target_preps") or []),
         source_preps=frozenset(triggers.get("source_preps") or []),

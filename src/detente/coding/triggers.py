@@ -37,6 +37,8 @@ UNDOES = {
     "RETREAT": frozenset({"COERCE", "ASSAULT"}),
     # "cancelled her trip to Baku": the visit called off does not take place
     "REJECT": frozenset({"CONSULT"}),
+    # "banned all opposition rallies", "banned their meetings": the gatherings forbidden are not held
+    "PROHIBIT": frozenset({"CONSULT", "PROTEST"}),
 }
 
 
@@ -151,9 +153,9 @@ def find_triggers(sent: Span, knowledge: Knowledge) -> list[Trigger]:
     # "lifted sanctions on", "the lifting of a ban", "eased curbs": the measure undone is no new one;
     # "suspended its military cooperation with", "the suspension of accession talks": nor is the tie cut
     undone = {
-        g.i: UNDOES[_undoing_kind(t)]
+        g.i: UNDOES[_undoing_kind(t, knowledge)]
         for t in found
-        if _undoing_kind(t) in UNDOES
+        if _undoing_kind(t, knowledge) in UNDOES
         for c in t.token.children
         if c.dep_ in ("dobj", "nsubjpass") or (c.dep_ == "prep" and c.lower_ in ("of", "from"))
         for g in ([c] if c.dep_ != "prep" else [x for x in c.children if x.dep_ == "pobj"])
@@ -161,9 +163,9 @@ def find_triggers(sent: Span, knowledge: Knowledge) -> list[Trigger]:
     # "exempted smartphones from its tariffs": the parser may hang the "from" phrase on the object
     undone.update(
         {
-            g.i: UNDOES[_undoing_kind(t)]
+            g.i: UNDOES[_undoing_kind(t, knowledge)]
             for t in found
-            if _undoing_kind(t) in UNDOES
+            if _undoing_kind(t, knowledge) in UNDOES
             for o in t.token.children
             if o.dep_ == "dobj"
             for p in o.children
@@ -184,6 +186,18 @@ def find_triggers(sent: Span, knowledge: Knowledge) -> list[Trigger]:
             and t.light_verb.dep_ == "advcl"
             and t.light_verb.tag_ == "VBG"
             and verb_kinds.get(t.light_verb.head.i) == t.rule.event_type
+        )
+    ]
+    # "dispersed the rally, using rubber bullets": a participle of the same kind tells the means
+    found = [
+        t
+        for t in found
+        if not (
+            not t.is_noun
+            and t.token.dep_ == "advcl"
+            and t.token.tag_ == "VBG"
+            and t.token.lemma_.lower() in knowledge.instrument_verbs
+            and verb_kinds.get(t.token.head.i) == t.rule.event_type
         )
     ]
     # "the most serious breach of the truce", "the outcome of the talks": an event only referred to
@@ -398,10 +412,17 @@ def _told_by_another(trigger: Trigger, kinds: dict[int, str]) -> bool:
     return False
 
 
-def _undoing_kind(trigger: Trigger) -> str:
+def _undoing_kind(trigger: Trigger, knowledge: Knowledge) -> str:
     """The type of act ``trigger`` undoes others by: a concession, a retreat, a cut (SANCTION
-    discontinue or withdraw) or a meeting called off (REJECT meet); "" for any other."""
+    discontinue or withdraw), a meeting called off (REJECT meet) or a gathering forbidden (a
+    prohibiting COERCE verb: "PROHIBIT"); "" for any other."""
     rule = trigger.rule
+    if (
+        rule.event_type == "COERCE"
+        and not trigger.is_noun
+        and trigger.token.lemma_.lower() in knowledge.prohibiting_verbs
+    ):
+        return "PROHIBIT"
     if rule.event_type == "SANCTION" and rule.mode in ("discontinue", "withdraw"):
         return "SANCTION"
     if rule.event_type == "REJECT" and rule.mode == "meet":
@@ -958,6 +979,19 @@ def _answers(verb: Token, noun: Token, knowledge: Knowledge) -> bool:
     )
 
 
+def _plain_first_object(first: Token, noun: Token, knowledge: Knowledge) -> bool:
+    """``first``, coordinated before the event noun ``noun``, is a light verb's object and no event
+    itself, so the light verb carries the event noun (and does not answer it)."""
+    verb = first.head
+    return (
+        first.dep_ == "dobj"
+        and verb.pos_ == "VERB"
+        and _is_light(verb, knowledge)
+        and match_noun(first, knowledge) is None
+        and not _answers(verb, noun, knowledge)
+    )
+
+
 def _light_verb(noun: Token, knowledge: Knowledge) -> Token | None:
     """The light verb of which ``noun`` is the object ("held talks", "a note was handed", "the
     agreement they signed")."""
@@ -973,6 +1007,9 @@ def _light_verb(noun: Token, knowledge: Knowledge) -> Token | None:
         if _is_light(verb, knowledge) and head.lower_ in ("into", "in", "on"):
             return verb
     if noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN"):
+        if _plain_first_object(noun.head, noun, knowledge):
+            # "launched a missile and drone attack": the parser coordinates the attack's modifier with it
+            return noun.head.head
         return _light_verb(noun.head, knowledge)
     if (
         noun.dep_ == "pobj"
