@@ -1,0 +1,32 @@
+"""Coder: classes of errors found on a probe set of new multi-paragraph articles. The sentences here
+were written for these tests (none is in the probe set or in the gold data)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from detente.models import Event
+
+Code = Callable[..., list[Event]]
+
+
+def _typed(events: list[Event]) -> list[tuple[str, str | None, str | None]]:
+    return [(e.event_type, e.source.country, e.target.country if e.target else None) for e in events]
+
+
+def test_toll_after_an_exchange_of_fire_is_no_new_attack(code: Code) -> None:
+    # "exchanged fire" is told by a noun with a light verb; ", killing ..." tells its outcome
+    events = code(
+        "Armenian and Azerbaijani troops exchanged fire near Sotk on Monday, killing an Armenian "
+        "soldier and injuring three Azerbaijani servicemen."
+    )
+    assert sorted(_typed(events)) == [("ASSAULT", "ARM", "AZE"), ("ASSAULT", "AZE", "ARM")]
+
+
+def test_those_dispersed_are_the_target_of_crowd_control(code: Code) -> None:
+    # "used tear gas to disperse the crowd": the gas is the means; the crowd is acted on
+    events = code(
+        "Hundreds of Peruvians marched to the Chilean consulate in Tacna on Friday, accusing Santiago "
+        "of expelling migrants. Peruvian riot police used tear gas to disperse the crowd."
+    )
+    assert ("ASSAULT", "PER", "PER") in _typed(events)
