@@ -30,3 +30,13 @@ def test_those_dispersed_are_the_target_of_crowd_control(code: Code) -> None:
         "of expelling migrants. Peruvian riot police used tear gas to disperse the crowd."
     )
     assert ("ASSAULT", "PER", "PER") in _typed(events)
+
+
+def test_the_ministry_is_the_ministry_named_before(code: Code) -> None:
+    # a definite noun names again the body named before, not the one country its sentence names
+    events = code(
+        "Estonia's interior ministry expelled a Russian diplomat on Tuesday. "
+        "The ministry accused Moscow of sending agents to sabotage a power line."
+    )
+    accusations = [e for e in events if e.event_type == "ACCUSE"]
+    assert accusations and all(e.source.country == "EST" for e in accusations)
