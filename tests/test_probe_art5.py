@@ -40,3 +40,10 @@ def test_the_ministry_is_the_ministry_named_before(code: Code) -> None:
     )
     accusations = [e for e in events if e.event_type == "ACCUSE"]
     assert accusations and all(e.source.country == "EST" for e in accusations)
+
+
+def test_place_of_a_purpose_clause_is_the_acts(code: Code) -> None:
+    # "used water cannon to break up a march in Kampala": the march was broken up where the cannon was used
+    events = code("Police used water cannon to break up a march by students in Kampala on Monday.")
+    attacks = [e for e in events if e.event_type == "ASSAULT"]
+    assert attacks and attacks[0].place is not None and attacks[0].place.country == "UGA"
