@@ -119,6 +119,15 @@ class DocMemory:
             self.subjects.append(actor)
             del self.subjects[:-10]
 
+    def named_by(self, noun: str) -> Actor | None:
+        """The last actor of a country whose phrase had ``noun`` as its last word: the body a
+        definite noun names again ("Latvia's foreign ministry ... The ministry")."""
+        for actor in reversed(self.recent):
+            words = actor.text.lower().split()
+            if actor.country and words and words[-1] == noun:
+                return actor
+        return None
+
     def remember(self, actor: Actor) -> None:
         """Note ``actor`` as the most recent one mentioned."""
         self.recent.append(actor)
@@ -525,6 +534,9 @@ class ActorResolver:
             )
             if local is not None and anaphoric:
                 context = Actor(text=text, country=local)
+            # "the ministry" names again the ministry named before, whatever else the sentence names
+            again = _named_again(head, memory) if anaphoric else None
+            context = again or context
             if context is None:
                 # no country yet: the coder may still place it (the country where the event happened)
                 return Actor(text=text, name=None, country=None, sector=final_sector, entity_id=None)
@@ -815,3 +827,12 @@ def is_acronym(surface: str) -> bool:
     """Short all-capital forms ("US", "UN", "FSB") are matched case-sensitively ("us" is a pronoun)."""
     letters = surface.replace(".", "")
     return letters.isupper() and len(letters) <= 5
+
+
+def _named_again(head: Token | None, memory: DocMemory | None) -> Actor | None:
+    """The earlier actor a definite noun with no owner names again ("the ministry")."""
+    if head is None or memory is None:
+        return None
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+        return None
+    return memory.named_by(head.lower_)

@@ -55,7 +55,19 @@ def find_place(
         place = _find_place(
             [holder], excluded, gazetteer, destination=destination, not_places=not_places, compounds=False
         )
+    # "used tear gas to disperse the crowd in Maputo": what an act was done for was done there
+    for clause in _purpose_clauses(anchors[-1]) if place is None else []:
+        place = place or _find_place([clause], excluded, gazetteer, not_places=not_places, compounds=False)
     return place
+
+
+def _purpose_clauses(token: Token) -> list[Token]:
+    """The "to" clauses hanging on a verb ("used tear gas to disperse the crowd")."""
+    return [
+        c
+        for c in token.children
+        if c.dep_ in ("xcomp", "advcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+    ]
 
 
 def _governor(token: Token) -> Token | None:

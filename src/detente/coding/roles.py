@@ -77,6 +77,8 @@ def _verb_roles(trigger: Trigger, knowledge: Knowledge) -> Roles:
         doers = _prep_objects(verb, frozenset({"from"}))
         roles.sources = doers[0] if doers else []
         roles.target_options = [o for o in roles.target_options if o not in doers]
+    if knowledge.types[rule.event_type].quad_class.startswith("material"):
+        roles.target_options.extend(_purpose_objects(verb))
     return roles
 
 
@@ -856,3 +858,15 @@ def _with_conjuncts(token: Token) -> list[Token]:
     if listed:
         return [token, listed[0], *[c for c in listed[0].conjuncts if c.i > listed[0].i]]
     return [token, *[c for c in token.conjuncts if c.i > token.i]]
+
+
+def _purpose_objects(verb: Token) -> list[list[Token]]:
+    """The objects of a "to" clause telling what an act was for, as last target options: the ones
+    acted on when the act's own object is its means ("used tear gas to disperse the crowd")."""
+    return [
+        _with_conjuncts(g)
+        for c in verb.children
+        if c.dep_ in ("xcomp", "advcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for g in c.children
+        if g.dep_ == "dobj"
+    ]

@@ -670,11 +670,13 @@ def _tells_the_outcome(trigger: Trigger, found: list[Trigger]) -> bool:
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
         return False
     kind = trigger.rule.event_type
-    # the act may be told by the verb or by an event noun that is its subject ("an air strike
-    # destroyed the consulate, killing two generals")
+    # the act may be told by the verb, by an event noun that is its subject ("an air strike
+    # destroyed the consulate, killing two generals") or by the object of a light verb ("exchanged
+    # gunfire, killing a guard")
     acts = {token.head.i} | {c.i for c in token.head.children if c.dep_ == "nsubj"}
     return any(
-        t.token.i in acts and kind in {t.rule.event_type, *(a.event_type for a in t.alternatives)}
+        (t.token.i in acts or (t.light_verb is not None and t.light_verb.i in acts))
+        and kind in {t.rule.event_type, *(a.event_type for a in t.alternatives)}
         for t in found
     )
 
