@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from event_helpers import only
 from typer.testing import CliRunner
 
 from detente import cli
@@ -30,11 +31,6 @@ EVAL = Path(__file__).parents[1] / "eval" / "claims"
 Code = Callable[..., list[Event]]
 
 
-def _only(events: list[Event], event_type: str) -> Event:
-    found = [e for e in events if e.event_type == event_type]
-    assert len(found) == 1, events
-    return found[0]
-
 
 # -- attribution in the coder ------------------------------------------------------------------------
 @pytest.mark.parametrize(
@@ -50,7 +46,7 @@ def _only(events: list[Event], event_type: str) -> Event:
     ],
 )
 def test_claimant_of_reported_event(code: Code, text: str, country: str) -> None:
-    event = _only(code(text), "ASSAULT")
+    event = only(code(text), "ASSAULT")
     assert event.claimant is not None and event.claimant.country == country
     assert event.modality == "claimed"
 
@@ -66,17 +62,17 @@ def test_claimant_carries_to_the_source_and_to_quotes(code: Code) -> None:
         'The Kenyan Foreign Ministry said in a statement: "We condemn the attack." '
         '"Al-Shabaab militants attacked our border post in Mandera."'
     )
-    attack = _only(quoted, "ASSAULT")
+    attack = only(quoted, "ASSAULT")
     assert attack.sentence_index == 1 and attack.claimant is not None and attack.claimant.country == "KEN"
 
 
 def test_unattributed_quote_gets_no_claimant(code: Code) -> None:
-    attack = _only(code('Residents were shocked. "Rebels attacked the town of Bunia on Monday."'), "ASSAULT")
+    attack = only(code('Residents were shocked. "Rebels attacked the town of Bunia on Monday."'), "ASSAULT")
     assert attack.claimant is None
 
 
 def test_denial_is_a_negated_claim(code: Code) -> None:
-    event = _only(
+    event = only(
         code("Armenia's Defence Ministry denied that its units had shelled Azerbaijani positions."), "ASSAULT"
     )
     assert event.negated and event.claimant is not None and event.claimant.country == "ARM"
@@ -92,12 +88,12 @@ def test_denial_is_a_negated_claim(code: Code) -> None:
     ],
 )
 def test_denial_forms(code: Code, text: str, country: str) -> None:
-    event = _only(code(text), "ASSAULT")
+    event = only(code(text), "ASSAULT")
     assert event.negated and event.claimant is not None and event.claimant.country == country
 
 
 def test_a_dismissed_allegation_stays_an_accusation(code: Code) -> None:
-    accusation = _only(code("Belarus dismissed Vilnius's allegations as absurd."), "ACCUSE")
+    accusation = only(code("Belarus dismissed Vilnius's allegations as absurd."), "ACCUSE")
     assert not accusation.negated
 
 

@@ -6,14 +6,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from event_helpers import pairs
+
 from detente.models import Event
 
 Code = Callable[..., list[Event]]
-
-
-def _pairs(events: list[Event], event_type: str) -> set[tuple[str | None, str | None]]:
-    kind = [e for e in events if e.event_type == event_type]
-    return {(e.source.country, e.target.country if e.target else None) for e in kind}
 
 
 def test_lorries_or_tankers_let_through_are_access_granted(code: Code) -> None:
@@ -34,12 +31,12 @@ def test_a_suspension_lifted_is_a_concession_not_a_sanction(code: Code) -> None:
 
 def test_money_deposited_in_a_central_bank_is_aid(code: Code) -> None:
     events = code("Qatar deposited $1 billion in Egypt's central bank on Wednesday.")
-    assert _pairs(events, "AID") == {("QAT", "EGY")}
+    assert pairs(events, "AID") == {("QAT", "EGY")}
 
 
 def test_arms_smuggled_to_a_party_by_a_state_are_aid(code: Code) -> None:
     events = code("Rifles and rockets were smuggled to Hamas by Iran, Israeli officials said.")
-    assert _pairs(events, "AID") == {("IRN", "PSE")}
+    assert pairs(events, "AID") == {("IRN", "PSE")}
 
 
 def test_troops_flown_somewhere_are_mobilised_not_given(code: Code) -> None:
@@ -50,9 +47,9 @@ def test_troops_flown_somewhere_are_mobilised_not_given(code: Code) -> None:
 def test_arms_given_in_a_with_phrase_are_aid_to_the_object(code: Code) -> None:
     """ "supplied X with Y": X gets Y; the goods decide between aid and trade."""
     events = code("Belgrade has been supplying Kyiv with artillery shells, Moscow claimed on Monday.")
-    assert _pairs(events, "AID") == {("SRB", "UKR")}
+    assert pairs(events, "AID") == {("SRB", "UKR")}
     trade = code("Azerbaijan has been supplying Italy with gas since 2020.")
-    assert _pairs(trade, "AID") == set()
+    assert pairs(trade, "AID") == set()
 
 
 def test_demands_accepted_are_a_concession_and_a_demand(code: Code) -> None:
@@ -68,7 +65,7 @@ def test_pressure_from_a_state_is_a_demand_by_it(code: Code) -> None:
     events = code(
         "Under pressure from Brussels, Belgrade agreed on Monday to scrap the new visa requirements."
     )
-    assert ("EU", "SRB") in _pairs(events, "REQUEST") or ("BEL", "SRB") in _pairs(events, "REQUEST")
+    assert ("EU", "SRB") in pairs(events, "REQUEST") or ("BEL", "SRB") in pairs(events, "REQUEST")
     assert "CONCEDE" in {e.event_type for e in events}
 
 
@@ -76,7 +73,7 @@ def test_an_act_someone_expects_another_to_do_is_no_event(code: Code) -> None:
     events = code("Western diplomats expect Iran to resume uranium enrichment at Fordow within weeks.")
     assert events == []
     past = code("Officials believe Iran to have sent drones to Russia.")
-    assert _pairs(past, "AID") == {("IRN", "RUS")}
+    assert pairs(past, "AID") == {("IRN", "RUS")}
 
 
 def test_those_acting_together_are_not_each_others_targets(code: Code) -> None:
@@ -88,9 +85,9 @@ def test_those_acting_together_are_not_each_others_targets(code: Code) -> None:
 
 def test_troops_sent_toward_a_border_have_no_target(code: Code) -> None:
     events = code("Addis Ababa moved tanks and artillery toward the Eritrean frontier on Monday.")
-    assert _pairs(events, "MOBILIZE") == {("ETH", None)}
+    assert pairs(events, "MOBILIZE") == {("ETH", None)}
     against = code("Addis Ababa moved tanks and artillery against Eritrea on Monday.")
-    assert _pairs(against, "MOBILIZE") == {("ETH", "ERI")}
+    assert pairs(against, "MOBILIZE") == {("ETH", "ERI")}
 
 
 def test_a_second_infinitive_agreed_to_is_an_act_of_its_own(code: Code) -> None:
@@ -132,12 +129,12 @@ def test_the_subject_pronoun_of_a_relative_clause_is_the_host_clause_subject(cod
 def test_money_pledges_obtained_from_states_are_their_aid(code: Code) -> None:
     """ "secured pledges from A and B": A and B promise money to the one securing them."""
     events = code("Egypt secured funding pledges from Kuwait and Qatar at the Cairo conference on Monday.")
-    assert _pairs(events, "AID") == {("KWT", "EGY"), ("QAT", "EGY")}
+    assert pairs(events, "AID") == {("KWT", "EGY"), ("QAT", "EGY")}
 
 
 def test_aid_received_from_a_state_is_its_aid(code: Code) -> None:
     events = code("Moldova received emergency aid from Romania on Friday.")
-    assert _pairs(events, "AID") == {("ROU", "MDA")}
+    assert pairs(events, "AID") == {("ROU", "MDA")}
 
 
 def test_forces_landing_somewhere_are_deployed_there(code: Code) -> None:
@@ -162,4 +159,4 @@ def test_mediation_told_as_a_noun_is_a_third_party_consultation(code: Code) -> N
     mediation = [e for e in events if e.event_type == "CONSULT"]
     assert [e.mode for e in mediation] == ["third-party"] * len(mediation) and mediation
     assert {e.source.country for e in mediation} == {"UZB"}
-    assert ("UZB", "KGZ") in _pairs(events, "CONSULT")
+    assert ("UZB", "KGZ") in pairs(events, "CONSULT")

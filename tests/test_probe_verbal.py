@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from event_helpers import only, pair
+
 from detente.models import Event
 
 Code = Callable[..., list[Event]]
@@ -15,32 +17,22 @@ def _types(events: list[Event]) -> list[str]:
     return sorted(e.event_type for e in events)
 
 
-def _only(events: list[Event], event_type: str) -> Event:
-    found = [e for e in events if e.event_type == event_type]
-    assert len(found) == 1, events
-    return found[0]
-
-
-def _pair(event: Event) -> tuple[str | None, str | None]:
-    return event.source.country, event.target.country if event.target else None
-
-
 def test_high_commissioner_summoned_is_a_protest(code: Code) -> None:
     """Commonwealth states exchange high commissioners, not ambassadors."""
     events = code("Pakistan summoned India's deputy high commissioner in Islamabad on Tuesday.")
-    assert _pair(_only(events, "ACCUSE")) == ("PAK", "IND")
+    assert pair(only(events, "ACCUSE")) == ("PAK", "IND")
 
 
 def test_high_commissioner_recalled_is_a_downgrade(code: Code) -> None:
     events = code("New Zealand recalled its high commissioner from Fiji on Friday.")
-    assert _pair(_only(events, "SANCTION")) == ("NZL", "FJI")
+    assert pair(only(events, "SANCTION")) == ("NZL", "FJI")
 
 
 def test_protesters_attacking_a_building_riot(code: Code) -> None:
     """Violence by a crowd of protesters is a riot (PROTEST), not an armed attack."""
     events = code("Protesters attacked the Turkish embassy in Stockholm on Saturday.")
     assert _types(events) == ["PROTEST"]
-    assert _only(events, "PROTEST").mode == "riot"
+    assert only(events, "PROTEST").mode == "riot"
 
 
 def test_supporters_setting_fire_riot(code: Code) -> None:
@@ -52,7 +44,7 @@ def test_troops_setting_fire_attack(code: Code) -> None:
     """Arson by soldiers is a destructive attack; "set fire" is one act, not a shooting."""
     events = code("Myanmar soldiers set fire to a village in Magway region on Sunday.")
     assert _types(events) == ["ASSAULT"]
-    assert _only(events, "ASSAULT").mode == "destroy"
+    assert only(events, "ASSAULT").mode == "destroy"
 
 
 def test_setting_off_a_fire_is_no_arson(code: Code) -> None:
@@ -64,7 +56,7 @@ def test_revenge_vowed_is_a_threat(code: Code) -> None:
     """ "vowed to retaliate": a threat; the retaliation is not told as done."""
     events = code("Pakistan vowed on Thursday to retaliate against India.")
     assert _types(events) == ["THREATEN"]
-    assert _pair(events[0]) == ("PAK", "IND")
+    assert pair(events[0]) == ("PAK", "IND")
 
 
 def test_crowds_gathering_demonstrate(code: Code) -> None:
@@ -88,7 +80,7 @@ def test_meeting_called_off_is_refused(code: Code) -> None:
     visit called off is not told as held."""
     events = code("Japan's foreign minister cancelled her visit to Seoul on Friday.")
     assert _types(events) == ["REJECT"]
-    assert _pair(events[0]) == ("JPN", "KOR")
+    assert pair(events[0]) == ("JPN", "KOR")
 
 
 def test_other_things_cancelled_are_still_cuts(code: Code) -> None:
@@ -126,8 +118,8 @@ def test_finite_verb_beside_an_infinitive_goes_with_the_governor(code: Code) -> 
         "Beijing urged Manila on Monday to remove its ship from the shoal "
         "and threatened to impose countermeasures."
     )
-    assert _pair(_only(events, "REQUEST")) == ("CHN", "PHL")
-    assert _pair(_only(events, "THREATEN")) == ("CHN", "PHL")
+    assert pair(only(events, "REQUEST")) == ("CHN", "PHL")
+    assert pair(only(events, "THREATEN")) == ("CHN", "PHL")
 
 
 def test_citizens_ask_their_own_government(code: Code) -> None:
@@ -135,12 +127,12 @@ def test_citizens_ask_their_own_government(code: Code) -> None:
     events = code(
         "Chilean students marched on Thursday, demanding that the government scrap the tuition law."
     )
-    assert _pair(_only(events, "REQUEST")) == ("CHL", "CHL")
+    assert pair(only(events, "REQUEST")) == ("CHL", "CHL")
 
 
 def test_ruling_party_is_the_government(code: Code) -> None:
     events = code("Thailand's opposition accused the ruling party of buying votes.")
-    assert _pair(_only(events, "ACCUSE")) == ("THA", "THA")
+    assert pair(only(events, "ACCUSE")) == ("THA", "THA")
 
 
 def test_strike_called_is_a_strike_not_a_request(code: Code) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from event_helpers import pairs
 
 from detente.data_files import load_yaml
 from detente.models import Event
@@ -29,25 +30,17 @@ def test_word_lists_are_versioned_lists_of_lower_case_words(parts: tuple[str, st
         assert len(set(words)) == len(words), key
 
 
-def _pairs(events: list[Event], event_type: str) -> set[tuple[str | None, str | None]]:
-    return {
-        (e.source.country, e.target.country if e.target else None)
-        for e in events
-        if e.event_type == event_type
-    }
-
-
 def test_the_object_of_an_accusation_does_the_act(code: Code) -> None:  # object_does
     events = code("Tbilisi accused Moscow of detaining two Georgian shepherds near the boundary.")
-    assert ("RUS", "GEO") in _pairs(events, "COERCE")
+    assert ("RUS", "GEO") in pairs(events, "COERCE")
 
 
 def test_the_object_of_a_request_would_do_the_requested_act(code: Code) -> None:  # control_by_object
     events = code("Paris urged Kigali to withdraw its troops from eastern Congo.")
-    assert ("FRA", "RWA") in _pairs(events, "REQUEST")
+    assert ("FRA", "RWA") in pairs(events, "REQUEST")
     assert not [e for e in events if e.event_type == "RETREAT" and e.modality == "asserted"]
 
 
 def test_the_two_leaders_are_the_countries_just_named(code: Code) -> None:  # pair_nouns
     events = code("Aliyev flew to Ankara on Monday. The two leaders signed a defence pact.")
-    assert {("AZE", "TUR"), ("TUR", "AZE")} <= _pairs(events, "AGREE")
+    assert {("AZE", "TUR"), ("TUR", "AZE")} <= pairs(events, "AGREE")
